@@ -1,0 +1,153 @@
+"""polgraph: political news articles → an RDF knowledge graph of actors, posts and CAMEO-coded events.
+
+The public API is a handful of verbs; each imports its (heavy) modules only when called, so
+`import polgraph` does no work.
+
+>>> import polgraph
+>>> [q.name for q in polgraph.list_queries()][:1]
+['actor-vs-actor']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .errors import EndpointError, InputError, ModelError, PolgraphError, QueryError, StoreError
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+    from .ingest import IngestReport, Progress
+    from .model import Article, Extraction
+    from .queries import QueryInfo
+    from .store import Rows, Store
+
+__all__ = [
+    "EndpointError", "InputError", "ModelError", "PolgraphError", "QueryError", "StoreError",
+    "export", "extract", "ingest", "list_queries", "open_store", "query", "read_articles",
+]
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open the embedded store at `path` (default: $POLGRAPH_STORE or ./polgraph-store)."""
+    from .store import Store, default_store_path
+
+    return Store(path if path is not None else default_store_path(), read_only=read_only)
+
+
+def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
+           force: bool = False, progress: Progress | None = None) -> IngestReport:
+    """Read, extract and store articles (files or folders); returns counts and per-input failures.
+
+    Example: `polgraph.ingest(["data/articles"], store="my-store").ingested`
+    """
+    from .ingest import ingest as run
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    with _opened(store, read_only=False) as opened:
+        return run(paths, opened, force=force, progress=progress)
+
+
+def extract(article_or_text: Article | str) -> Extraction:
+    """Extract entities, memberships and events from one article (or a bare text)."""
+    from .model import Article
+    from .pipeline import extract as run
+
+    if isinstance(article_or_text, str):
+        import hashlib
+
+        digest = hashlib.sha256(article_or_text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        article_or_text = Article(id=f"text-{digest}", text=article_or_text, source="<text>")
+    return run(article_or_text)
+
+
+def read_articles(paths: str | Path | Iterable[str | Path]) -> list[Article]:
+    """Read articles from .txt/.md/.jsonl files and folders; raises InputError on the first bad input."""
+    from .articles import read_articles as run
+
+    return run([paths] if isinstance(paths, str | Path) else paths)
+
+
+def query(query: str | Path, *, store: Store | str | Path | None = None,
+          params: Mapping[str, str | Node] | None = None) -> Rows | bool | list[tuple]:
+    """Run a library query (by name), a .rq file or SPARQL text; parameters are bound, never pasted.
+
+    Example: `polgraph.query("events-in-place", params={"place": "Kampot province"}).rows`
+    """
+    from .queries import run_query
+
+    with _opened(store, read_only=True) as opened:
+        return run_query(query, opened, params)
+
+
+def list_queries() -> list[QueryInfo]:
+    """The query library (queries/*.rq and queries/checks/*.rq) with summaries and parameters."""
+    from .queries import list_queries as run
+
+    return run()
+
+
+def export(*, store: Store | str | Path | None = None, format: str = "turtle",
+           out: str | Path | IO[bytes] | None = None) -> str | None:
+    """Write the whole graph as turtle, trig, nquads, ntriples or jsonld; returns the text if `out` is None."""
+    import io
+
+    from .store import EXPORT_FORMATS
+
+    if format not in (*EXPORT_FORMATS, "jsonld"):
+        raise StoreError(f"unknown export format {format!r}",
+                         hint=f"use one of {', '.join([*EXPORT_FORMATS, 'jsonld'])}")
+    if out is None:
+        buffer = io.BytesIO()
+        export(store=store, format=format, out=buffer)
+        return buffer.getvalue().decode("utf-8")
+    if isinstance(out, str | Path):
+        try:
+            with open(out, "wb") as handle:
+                export(store=store, format=format, out=handle)
+        except OSError as exc:
+            raise StoreError(f"cannot write: {exc.strerror or exc}", source=str(out)) from None
+        return None
+    with _opened(store, read_only=True) as opened:
+        if format == "jsonld":
+            from .output import nquads_to_jsonld
+
+            dump = io.BytesIO()
+            opened.export(dump, "nquads")
+            nquads_to_jsonld(dump.getvalue(), out)
+        else:
+            opened.export(out, format)
+    return None
+
+
+class _opened:
+    """Use a given Store as is, or open one from a path for the duration of a call."""
+
+    def __init__(self, store: Any, *, read_only: bool) -> None:
+        self.given = store
+        self.read_only = read_only
+        self.store: Store | None = None
+
+    def __enter__(self) -> Store:
+        from .store import Store
+
+        if isinstance(self.given, Store):
+            return self.given
+        self.store = open_store(self.given, read_only=self.read_only)
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store = None  # dropping the last reference closes the store and releases its lock
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("polgraph")
+        except PackageNotFoundError:
+            return "0+unknown"
+    raise AttributeError(f"module 'polgraph' has no attribute {name!r}")

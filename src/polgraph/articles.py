@@ -1,0 +1,175 @@
+"""Read articles from .txt/.md files (with optional front matter), .jsonl files and folders.
+
+Reading never stops at a bad input: each bad file or line is yielded as an `InputError` naming it,
+so a batch still ingests every good article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import InputError
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".md"}
+JSONL_SUFFIXES = {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+METADATA_KEYS = ("title", "url", "published", "publisher")
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Yield every article under `paths` (files or folders), or an InputError per bad input."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                yield InputError("folder holds no .txt, .md or .jsonl files", source=str(path))
+            for file in files:
+                yield from _read_file(file)
+        elif path.is_file():
+            yield from _read_file(path)
+        else:
+            yield InputError("no such file or folder", source=str(path), hint="check the path")
+
+
+def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+    """Read all articles, raising the first InputError (for callers that want all or nothing)."""
+    out = []
+    for item in iter_articles(paths):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    return out
+
+
+def _read_file(path: Path) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield InputError(f"unsupported file type {suffix or '(none)'}", source=str(path),
+                         hint="give .txt, .md or .jsonl files, or a folder of them")
+        return
+    try:
+        text = decode(path.read_bytes())
+    except InputError as exc:
+        yield InputError(exc.what, source=str(path), hint=exc.hint)
+        return
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from _parse_jsonl(text, path)
+    else:
+        try:
+            yield parse_text(text, default_id=path.stem, source=str(path))
+        except InputError as exc:
+            yield exc
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse binary."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data, not text", hint="give plain-text articles")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 at byte {exc.start}",
+                         hint="re-save the file as UTF-8") from None
+
+
+def parse_text(text: str, *, default_id: str, source: str = "") -> Article:
+    """Split an optional `---` front-matter block from the body and build an Article."""
+    meta: dict[str, str] = {}
+    body = text
+    stripped = text.lstrip("\ufeff")
+    if stripped.startswith("---"):
+        lines = stripped.split("\n")
+        if lines[0].strip() == "---":
+            for i, line in enumerate(lines[1:], start=1):
+                if line.strip() == "---":
+                    for entry in lines[1:i]:
+                        m = _FRONT_KEY.match(entry.strip())
+                        if m:
+                            meta[m.group(1).lower()] = _unquote(m.group(2).strip())
+                    body = "\n".join(lines[i + 1:])
+                    break
+    return make_article({**meta, "text": body}, default_id=meta.get("id") or default_id, source=source)
+
+
+def make_article(record: dict[str, object], *, default_id: str, source: str = "") -> Article:
+    """Validate one record (front matter or JSON object) into an Article."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("missing 'text'" if text is None else "'text' is not a string", source=source,
+                         hint="every article needs its text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("article text is empty", source=source)
+    fields: dict[str, str | None] = {}
+    for key in ("id", *METADATA_KEYS):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise InputError(f"'{key}' must be a string", source=source)
+        fields[key] = str(value).strip() if value not in (None, "") else None
+    published = None
+    if fields["published"]:
+        published = parse_date(fields["published"], source=source)
+    article_id = fields["id"] or default_id
+    if not article_id.strip():
+        raise InputError("article has an empty id", source=source)
+    return Article(id=article_id.strip(), text=text, title=fields["title"], url=fields["url"],
+                   published=published, publisher=fields["publisher"], source=source)
+
+
+def parse_date(value: str, *, source: str = "") -> date:
+    """Parse an ISO date or date-time (the date part is kept)."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InputError(f"bad 'published' date {value!r}", source=source,
+                             hint="use an ISO date such as 2019-11-14") from None
+
+
+def _parse_jsonl(text: str, path: Path) -> Iterator[Article | InputError]:
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=where)
+            continue
+        if not isinstance(record, dict):
+            yield InputError("a JSONL line must be a JSON object", source=where)
+            continue
+        try:
+            yield make_article(record, default_id=f"{path.stem}-{n}", source=where)
+        except InputError as exc:
+            yield exc
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        if value[0] == '"':
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                return inner
+        return inner.replace("''", "'")
+    return value

@@ -1,0 +1,452 @@
+"""Mentions → entities: type names found by NER, and join the names that refer to one thing.
+
+Within an article, "Cambodia National Rescue Party (CNRP)", "CNRP" and "the party's" are one
+entity; "Rainsy" joins "Sam Rainsy"; "the Cambodian government" and "the government" join the
+government of the article's main country. Every join records why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, Known, norm
+from .lexicon import group_nouns, titles
+from .model import Entity, EntityType, Mention
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_PARTY_WORDS = {"party", "movement", "front", "league", "alliance", "coalition", "congress", "platform"}
+_COURT_WORDS = {"court", "tribunal", "judiciary"}
+_GOV_WORDS = {
+    "ministry", "government", "commission", "committee", "police", "army", "military", "forces",
+    "assembly", "parliament", "senate", "council", "department", "agency", "office", "treasury",
+    "cabinet", "administration", "authority", "authorities", "gendarmerie", "navy", "bureau",
+    "secretariat", "prosecutor", "prosecutors", "directorate", "embassy", "municipality", "legislature",
+    "kgb", "guard", "unit", "service",
+}
+_IGO_WORDS = {"united nations", "international", "european", "world", "asean", "african union"}
+_ORG_STOP = {"of", "the", "and", "for", "in", "on", "&", "de", "des", "du", "la", "le"}
+_REGION_WORDS = {"province", "state", "region", "district", "county", "prefecture", "oblast", "territory",
+                 "commune", "municipality"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+
+@dataclass
+class _Cand:
+    begin: int
+    end: int
+    tok_begin: int
+    tok_end: int
+    text: str
+    label: str
+    type: EntityType
+    known: Known | None = None
+
+
+@dataclass
+class _Cluster:
+    type: EntityType
+    cands: list[_Cand] = field(default_factory=list)
+    known: Known | None = None
+    label: str = ""
+    reasons: list[str] = field(default_factory=list)
+    extra_aliases: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> set[str]:
+        return {c.text for c in self.cands} | set(self.extra_aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """The entities of one article plus token → entity key, for the later stages."""
+
+    entities: tuple[Entity, ...]
+    token_entity: dict[int, str]
+    main_country: str | None
+    government: str | None
+
+
+def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
+    """Find, type and join the entities of one parsed article."""
+    cands = [c for ent in doc.ents if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
+    dropped = _acronyms_of_non_entities(doc, cands)
+    cands = [c for c in cands if c.text not in dropped]
+    clusters = _cluster(cands, doc)
+    country_counts = _country_counts(doc, clusters, gaz)
+    main_country = country_counts.most_common(1)[0][0] if country_counts else None
+    groups = _groups(doc, clusters)
+    clusters.extend(groups)
+    gov = _governments(doc, clusters, gaz, main_country)
+    return _finish(doc, clusters, main_country, gov)
+
+
+# candidates -------------------------------------------------------------------------------------
+def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
+    span = _trim(ent)
+    if span is None:
+        return []
+    text = span.text
+    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+        return []
+    if ent.label_ == "NORP":
+        known = gaz.lookup(text)
+        if known is None or known.type is EntityType.COUNTRY:
+            return []  # demonyms are read by role and government rules, not entities themselves
+    known = gaz.lookup(text)
+    etype = _type_of(text, ent.label_, known, span)
+    if etype is None:
+        return []
+    return [_Cand(span.start_char, span.end_char, span.start, span.end, text, ent.label_, etype, known)]
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop leading articles and titles and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    title_words = titles()
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+                           (ent.label_ == "PERSON" and doc[start].lower_.strip(".") in title_words
+                            and end - start > 1)):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    text = span.text
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix) and len(text) > 3:
+            return doc.char_span(span.start_char, span.end_char - 2, alignment_mode="contract")
+    return span
+
+
+def org_type(name: str) -> EntityType:
+    """Type an organisation name from its words (used when the gazetteer does not know it)."""
+    low = name.lower()
+    words = set(re.findall(r"[a-z]+", low))
+    if words & _COURT_WORDS:
+        return EntityType.COURT
+    if any(w in low for w in _IGO_WORDS) and not words & {"ministry", "party"}:
+        return EntityType.IGO
+    if words & _PARTY_WORDS and "party" in words or words & {"movement", "front", "league"} and \
+            not words & _GOV_WORDS:
+        return EntityType.PARTY
+    if words & _GOV_WORDS or low.startswith("ministry"):
+        return EntityType.GOVERNMENT
+    return EntityType.ORGANIZATION
+
+
+def _type_of(text: str, label: str, known: Known | None, span: Span) -> EntityType | None:
+    if known is not None:
+        return known.type
+    if label == "PERSON":
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        if words & (_PARTY_WORDS | _GOV_WORDS | _COURT_WORDS) - {"front", "guard", "unit", "service"}:
+            return org_type(text)
+        return EntityType.PERSON
+    if label in {"ORG", "NORP"}:
+        return org_type(text)
+    if label == "GPE":
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if nxt in _REGION_WORDS or set(text.lower().split()) & _REGION_WORDS:
+            return EntityType.REGION
+        return EntityType.CITY
+    if label == "LOC":
+        return EntityType.REGION
+    return None  # FAC and others unknown to the gazetteer are not political actors
+
+
+def _acronyms_of_non_entities(doc: Doc, cands: list[_Cand]) -> set[str]:
+    """Acronyms defined for something that is not an entity ('"Everything But Arms" (EBA)')."""
+    starts = {c.end for c in cands}
+    dropped: set[str] = set()
+    for c in cands:
+        if not _ACRONYM.match(c.text) or c.tok_begin < 2 or c.tok_end >= len(doc):
+            continue
+        if doc[c.tok_begin - 1].text == "(" and doc[c.tok_end].text == ")":
+            before = doc[c.tok_begin - 2]
+            if before.idx + len(before.text) not in starts and before.text in {'"', "”", "’", "'"}:
+                dropped.add(c.text)
+    return dropped
+
+
+# clustering -------------------------------------------------------------------------------------
+def _compatible(a: EntityType, b: EntityType) -> bool:
+    if a is EntityType.PERSON or b is EntityType.PERSON:
+        return a is b
+    return a.is_place == b.is_place
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _ORG_STOP).upper()
+
+
+def _ministry_key(key: str) -> str:
+    m = re.match(r"^ministry of (.+)$", key)
+    return f"{m.group(1)} ministry" if m else key
+
+
+def _canonical_org_label(text: str) -> str:
+    m = re.match(r"^(.+?) Ministry$", text)
+    if m and not text.lower().startswith("ministry"):
+        return f"Ministry of {m.group(1)}"
+    return text
+
+
+def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    acronym_defs = _acronym_definitions(doc, cands)
+    # longest names first, so short forms ("Rainsy", "CNRP") find their full names
+    for c in sorted(cands, key=lambda c: (-len(c.text.split()), -len(c.text), c.begin)):
+        key = _ministry_key(norm(c.known.name if c.known else c.text))
+        target = by_key.get(key)
+        reason = ""
+        if target is not None and not _compatible(target.type, c.type):
+            target = None
+        if target is None and c.text in acronym_defs:
+            full = acronym_defs[c.text]
+            target = by_key.get(_ministry_key(norm(full)))
+            reason = f"'{c.text}' is defined as the acronym of '{full}'"
+        if target is None and _ACRONYM.match(c.text) and c.type is not EntityType.PERSON:
+            target = _by_initials(c, clusters)
+            if target is not None:
+                reason = f"'{c.text}' is the initials of '{target.cands[0].text}'"
+        if target is None and c.type is EntityType.PERSON:
+            target = _by_name_part(c, clusters)
+            if target is not None:
+                reason = f"'{c.text}' is part of the name '{target.cands[0].text}'"
+        if target is None:
+            target = _Cluster(c.type, known=c.known)
+            clusters.append(target)
+        elif reason:
+            target.reasons.append(reason)
+        target.cands.append(c)
+        by_key.setdefault(key, target)
+        if c.known and target.known is None:
+            target.known = c.known
+    for cl in clusters:
+        cl.type = _vote(cl)
+    return clusters
+
+
+def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
+    """'Full Name (ACR)' → {ACR: Full Name}."""
+    ends = {c.tok_end: c for c in cands if not _ACRONYM.match(c.text)}
+    out: dict[str, str] = {}
+    for c in cands:
+        if _ACRONYM.match(c.text) and c.tok_begin >= 2 and doc[c.tok_begin - 1].text == "(":
+            full = ends.get(c.tok_begin - 1)
+            if full is not None and full.type is not EntityType.PERSON:
+                out.setdefault(c.text, full.text)
+    return out
+
+
+def _by_initials(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
+    letters = c.text.replace(".", "").replace("-", "").upper()
+    for cl in clusters:
+        if cl.type is EntityType.PERSON or not _compatible(cl.type, c.type) and not cl.type.is_agent:
+            continue
+        if any(len(n.split()) > 1 and _initials(n) == letters for n in cl.names):
+            return cl
+    return None
+
+
+def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
+    words = c.text.split()
+    best: tuple[int, _Cluster] | None = None
+    for cl in clusters:
+        if cl.type is not EntityType.PERSON:
+            continue
+        for name in cl.names:
+            parts = name.split()
+            if len(parts) <= len(words):
+                continue
+            n = len(words)
+            if any(parts[i:i + n] == words for i in range(len(parts) - n + 1)):
+                dist = min(abs(x.begin - c.begin) for x in cl.cands)
+                if best is None or dist < best[0]:
+                    best = (dist, cl)
+                break
+    return best[1] if best else None
+
+
+def _vote(cl: _Cluster) -> EntityType:
+    if cl.known is not None:
+        return cl.known.type
+    counts = Counter(c.type for c in cl.cands)
+    # a specific organisation type found from any name beats the generic one
+    specific = [t for t in counts if t not in {EntityType.ORGANIZATION, EntityType.CITY}]
+    if specific and all(not t.is_place for t in counts) or specific and all(t.is_place for t in counts):
+        return max(specific, key=lambda t: (counts[t], t.value))
+    return counts.most_common(1)[0][0]
+
+
+def _country_counts(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for cl in clusters:
+        if cl.type is EntityType.COUNTRY:
+            counts[cl.known.name if cl.known else cl.cands[0].text] += len(cl.cands)
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            known = gaz.country_of_demonym(ent.text)
+            if known:
+                counts[known.name] += 1
+    return counts
+
+
+# groups and governments -------------------------------------------------------------------------
+def _token_cluster(clusters: list[_Cluster]) -> dict[int, _Cluster]:
+    out: dict[int, _Cluster] = {}
+    for cl in clusters:
+        for c in cl.cands:
+            for i in range(c.tok_begin, c.tok_end):
+                out[i] = cl
+    return out
+
+
+def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Collectives named by a plural noun and an organisation ('CNRP activists', 'activists from X')."""
+    nouns = group_nouns()
+    tok_cl = _token_cluster(clusters)
+    groups: dict[tuple[str, str], _Cluster] = {}
+    for tok in doc:
+        if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns:
+            continue
+        owner = _group_owner(tok, tok_cl)
+        if owner is None:
+            continue
+        owner_cl, owner_name, first = owner
+        head = nouns[tok.lower_]
+        key = (id(owner_cl) if owner_cl else owner_name, head)
+        begin = first.idx if first.i < tok.i else tok.idx
+        end = tok.idx + len(tok.text)
+        tok_begin = min(first.i, tok.i)
+        text = doc.text[begin:end]
+        cand = _Cand(begin, end, tok_begin, tok.i + 1, text, "GROUP", EntityType.GROUP)
+        group = groups.get(key)
+        if group is None:
+            group = _Cluster(EntityType.GROUP, label=f"{owner_name} {tok.lower_}")
+            groups[key] = group
+        group.cands.append(cand)
+    # "opposition supporters" is the party's group when the article has just one such group
+    for (owner, head), group in list(groups.items()):
+        if owner != "opposition":
+            continue
+        party_groups = [g for (o, h), g in groups.items() if h == head and o != "opposition"]
+        if len(party_groups) == 1:
+            party_groups[0].cands.extend(group.cands)
+            party_groups[0].reasons.append(f"'{group.label}' taken as the group of the opposition party")
+            del groups[(owner, head)]
+    return list(groups.values())
+
+
+def _group_owner(tok: Token, tok_cl: dict[int, _Cluster]) -> tuple[_Cluster | None, str, Token] | None:
+    for child in tok.lefts:
+        if child.i in tok_cl and tok_cl[child.i].type.is_agent and tok_cl[child.i].type not in {
+                EntityType.PERSON, EntityType.GROUP}:
+            cl = tok_cl[child.i]
+            return cl, _short_name(cl), child
+        if child.lower_ == "opposition":
+            return None, "opposition", child
+    preps = [p for p in tok.rights if p.dep_ == "prep"]
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].dep_ in {"prep", "dative"}:
+        preps.append(tok.doc[tok.i + 1])  # "activists from X" even when the parser hangs "from" elsewhere
+    for prep in preps:
+        if prep.lower_ in {"from", "of"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in tok_cl and tok_cl[obj.i].type in {
+                        EntityType.PARTY, EntityType.ORGANIZATION}:
+                    cl = tok_cl[obj.i]
+                    return cl, _short_name(cl), tok
+    return None
+
+
+def _short_name(cl: _Cluster) -> str:
+    acronyms = sorted(n for n in cl.names if _ACRONYM.match(n))
+    return acronyms[0] if acronyms else _label(cl)
+
+
+def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> str | None:
+    """'the Cambodian government', 'Cambodia's government', 'the government' → Government of X."""
+    govs: dict[str, _Cluster] = {}
+    tok_cl = _token_cluster(clusters)
+    for tok in doc:
+        if tok.lemma_.lower() != "government" or tok.i in tok_cl:
+            continue
+        country = None
+        first = tok
+        for child in tok.lefts:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                known = gaz.country(child.text)
+                if known:
+                    country, first = known.name, child
+        if country is None:
+            if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.lefts):
+                continue  # someone else's government we cannot place
+            country = main_country
+        if country is None:
+            continue
+        cl = govs.get(country)
+        if cl is None:
+            cl = _Cluster(EntityType.GOVERNMENT, label=f"Government of {country}")
+            cl.reasons.append(f"'government' resolved to the government of {country}")
+            govs[country] = cl
+        cl.cands.append(_Cand(first.idx, tok.idx + len(tok.text), first.i, tok.i + 1,
+                              doc.text[first.idx:tok.idx + len(tok.text)], "GOV", EntityType.GOVERNMENT))
+    clusters.extend(govs.values())
+    return f"Government of {main_country}" if main_country else None
+
+
+# output -----------------------------------------------------------------------------------------
+def _label(cl: _Cluster) -> str:
+    if cl.label:
+        return cl.label
+    if cl.known is not None:
+        return cl.known.name
+    names = [c.text for c in cl.cands]
+    full = [n for n in names if not _ACRONYM.match(n)] or names
+    best = max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+    return _canonical_org_label(best) if cl.type.is_agent and cl.type is not EntityType.PERSON else best
+
+
+def _finish(doc: Doc, clusters: list[_Cluster], main_country: str | None, gov: str | None) -> EntityIndex:
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    tok_sent: dict[int, int] = {}
+    for s in doc.sents:
+        for i in range(s.start, s.end):
+            tok_sent[i] = sent_index[s.start]
+    # clusters with the same label (e.g. "Government of X" found twice) become one entity
+    merged: dict[tuple[str, str], list[_Cluster]] = {}
+    for cl in clusters:
+        if not cl.cands:
+            continue
+        merged.setdefault((cl.type.kind, norm(_label(cl))), []).append(cl)
+    entities: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    ordered = sorted(merged.values(), key=lambda cls: min(c.begin for cl in cls for c in cl.cands))
+    gov_key = None
+    for n, group in enumerate(ordered):
+        key = f"e{n}"
+        first = group[0]
+        label = _label(first)
+        mentions: dict[tuple[int, int], Mention] = {}
+        for cl in group:
+            for c in cl.cands:
+                mentions.setdefault((c.begin, c.end), Mention(c.begin, c.end, c.text, tok_sent[c.tok_begin], key))
+                for i in range(c.tok_begin, c.tok_end):
+                    token_entity.setdefault(i, key)
+        names = sorted({m.text for m in mentions.values()} - {label})
+        reasons = tuple(dict.fromkeys(r for cl in group for r in cl.reasons))
+        known = next((cl.known for cl in group if cl.known), None)
+        etype = _vote(first) if first.cands and first.type is not EntityType.GROUP else first.type
+        entities.append(Entity(key, label, etype, tuple(names),
+                               tuple(sorted(mentions.values(), key=lambda m: m.begin)), reasons,
+                               known.wikidata if known else None))
+        if gov and label == gov:
+            gov_key = key
+    return EntityIndex(tuple(entities), token_entity, main_country, gov_key)

@@ -1,0 +1,409 @@
+"""Events from trigger words (data/lexicon/triggers.tsv) with participants from the dependency parse.
+
+For each trigger: agent from the subject (or the passive "by" phrase), patient from the object
+(or the passive subject), recipient for requests, place from "in/at/to" places, date from the
+date phrase the trigger governs (else the date of the speech that reports it, else the publication
+day), factuality from negation, modals and reporting verbs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+from .entities import EntityIndex
+from .lexicon import Trigger, triggers
+from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Participant, Role
+
+SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note",
+                "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
+                "believe", "think", "suggest", "according"}
+MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
+MODALS_FUTURE = {"will", "shall", "'ll"}
+PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
+              "threaten", "vow", "pledge", "promise", "schedule", "scheduled"}
+RELEASE_WORDS = {"release", "free", "bail", "pardon"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_PLURAL = {"they", "them", "their"}
+_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    index: EntityIndex
+    article: Article
+    by_key: dict[str, Entity]
+    sent_of: dict[int, int]
+    date_of: dict[int, EventDate]
+    person_mentions: list[tuple[int, str]]
+    group_mentions: list[tuple[int, str]]
+
+
+def find_events(doc: Doc, index: EntityIndex, article: Article) -> list[Event]:
+    """Find CAMEO-coded events in a parsed article."""
+    ctx = _context(doc, index, article)
+    lexicon = triggers()
+    events: dict[tuple, Event] = {}
+    for tok in doc:
+        readings = lexicon.get(tok.lemma_.lower())
+        if not readings:
+            continue
+        event = _event(tok, readings, ctx)
+        if event is None:
+            continue
+        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
+        events.setdefault(key, event)
+    return sorted(events.values(), key=lambda e: e.trigger_begin)
+
+
+def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
+    sent_of: dict[int, int] = {}
+    for n, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent_of[i] = n
+    by_key = {e.key: e for e in index.entities}
+    persons = sorted((m.begin, e.key) for e in index.entities if e.type is EntityType.PERSON for m in e.mentions)
+    groups = sorted((m.begin, e.key) for e in index.entities
+                    if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
+    date_of: dict[int, EventDate] = {}
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        gov = _governor(ent)
+        if gov is None:
+            continue
+        resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
+        if resolved is not None:
+            date_of.setdefault(gov.i, resolved)
+    return _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups)
+
+
+def _governor(ent: Span) -> Token | None:
+    """The verb (or noun trigger) a date phrase attaches to."""
+    tok = ent.root.head
+    lex = triggers()
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} or tok.lemma_.lower() in lex:
+            return tok
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+    return None
+
+
+# one trigger ------------------------------------------------------------------------------------
+def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
+    is_verb = tok.pos_ in {"VERB", "AUX"}
+    is_noun = tok.pos_ in {"NOUN", "PROPN"}
+    if not (is_verb or is_noun):
+        return None
+    if is_verb and tok.dep_ == "amod":
+        return None  # "the banned party": a description, not a report of the event
+    reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
+    if reading is None or _inside_request(tok):
+        return None
+    agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
+    code = _refine(tok, reading.cameo)
+    participants: list[Participant] = []
+    seen: set[tuple[str, Role]] = set()
+    for role, keys in ((Role.AGENT, agents), (Role.PATIENT, patients), (Role.RECIPIENT, recipients)):
+        for key in keys:
+            ent = ctx.by_key[key]
+            if ent.type.is_place and ent.type is not EntityType.COUNTRY:
+                if place is None and role is not Role.AGENT:
+                    place = key
+                continue
+            if (key, role) not in seen and not any(k == key for k, _ in seen):
+                seen.add((key, role))
+                participants.append(Participant(key, role))
+    if not participants:
+        return None
+    factuality, reporter = _factuality(tok, ctx)
+    if factuality is Factuality.NEGATED and _refusal(tok):
+        code, factuality = "120", Factuality.ASSERTED  # "X would never ask for Y": X refuses
+    date = _date(tok, ctx)
+    label = _label(tok, participants, ctx)
+    sentence = ctx.sent_of[tok.i]
+    return Event(sentence, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), code,
+                 tuple(participants), label, date, place, factuality, reporter, tok.i)
+
+
+def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
+    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+    objects = {t.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "acomp", "oprd"}
+               for t in c.subtree}
+    objects |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+    if pos == "NOUN":
+        objects |= {t.lemma_.lower() for t in tok.subtree}
+    for r in readings:
+        if r.pos != pos:
+            continue
+        if r.particle and r.particle not in particles:
+            continue
+        if r.needs and not objects & set(r.needs.split(";")):
+            continue
+        return r
+    return None
+
+
+def _refine(tok: Token, code: str) -> str:
+    """Compose request verbs with what is requested: 'ask ... to release' → appeal for release."""
+    if code[:2] not in {"02", "10"}:
+        return code
+    wanted = {t.lemma_.lower() for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}
+              for t in c.subtree}
+    if wanted & RELEASE_WORDS:
+        return "0253" if code[:2] == "02" else "1053"
+    return code
+
+
+# arguments --------------------------------------------------------------------------------------
+def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
+    agents: list[str] = []
+    patients: list[str] = []
+    recipients: list[str] = []
+    place: str | None = None
+    subject = _subject(tok)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or \
+        (subject is not None and subject.dep_ == "nsubjpass") or \
+        (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children))
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "agent":
+            agents += _entities_under(c, ctx)
+        elif dep == "nsubjpass":
+            patients += _resolve(c, ctx)
+        elif dep == "dobj":
+            keys = _resolve(c, ctx)
+            if reading.object_role == "recipient":
+                recipients += keys
+            elif reading.object_role == "place":
+                place = place or next((k for k in keys if ctx.by_key[k].type.is_place), None)
+                recipients += [k for k in keys if not ctx.by_key[k].type.is_place]
+            else:
+                patients += keys
+        elif dep == "dative":
+            recipients += _entities_under(c, ctx)
+        elif dep == "prep":
+            prep = c.lower_
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            keys = [k for o in objs for k in _resolve(o, ctx)]
+            places = [k for k in keys if ctx.by_key[k].type.is_place]
+            if prep in _PLACE_PREPS and places and place is None:
+                place = places[0]
+            countries = [k for k in places if ctx.by_key[k].type is EntityType.COUNTRY]
+            if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role == "patient"
+                                     and reading.cameo[:2] in {"17", "11", "12", "13", "16"}):
+                patients += [k for k in keys if k not in places or k in countries]
+            elif prep == "to" and reading.object_role == "recipient":
+                recipients += [k for k in keys if k not in places]
+            elif prep == "for" and reading.object_role == "recipient":
+                patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
+        elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
+            # "asked X to release Y": Y is what the request is about
+            patients += [k for k in _entities_under(c, ctx, skip_first_subject=True) if k not in recipients]
+    if subject is not None and not passive:
+        agents = _resolve(subject, ctx) + agents
+    elif subject is not None and passive and not patients:
+        patients = _resolve(subject, ctx)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
+        patients = _resolve(tok.head, ctx)  # "activists arrested this year"
+    return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
+    agents: list[str] = []
+    patients: list[str] = []
+    place: str | None = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            keys = _resolve(c, ctx)
+            (agents if reading.object_role == "none" or reading.cameo[:2] in {"04", "16"} else patients).extend(keys)
+        elif c.dep_ in {"compound", "amod"} and c.i in ctx.index.token_entity:
+            keys = _resolve(c, ctx)
+            (agents if reading.object_role == "none" else patients).extend(keys)
+        elif c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            keys = [k for o in objs for k in _resolve(o, ctx)]
+            places = [k for k in keys if ctx.by_key[k].type.is_place]
+            if c.lower_ in _PLACE_PREPS and places:
+                place = place or places[0]
+            elif c.lower_ in {"of", "against", "on"}:
+                (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
+            elif c.lower_ == "by":
+                agents.extend(keys)
+    return _dedupe(agents), _dedupe(patients), [], place
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunctions, control verbs and gerunds when absent
+    ("the EU submitted its report on suspending X": the EU suspends)."""
+    cur = tok
+    climb = {"conj", "xcomp", "advcl"}
+    if tok.tag_ == "VBG":
+        climb |= {"pcomp", "prep", "pobj", "acl", "dobj"}
+    for _ in range(5):
+        for c in cur.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c
+        if cur.dep_ in climb and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _inside_request(tok: Token) -> bool:
+    """A trigger that is the content of a request ('asked X to release Y') is folded into it."""
+    lex = triggers()
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}:
+            return False
+        cur = cur.head
+        readings = lex.get(cur.lemma_.lower(), [])
+        if any(r.cameo[:2] in {"02", "10"} and r.pos == "VERB" for r in readings) and cur.pos_ == "VERB":
+            return True
+    return False
+
+
+def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
+    """Entities a noun phrase (or pronoun) refers to, including its conjuncts."""
+    out: list[str] = []
+    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        low = t.lower_
+        if t.pos_ == "PRON" or low in {"who", "that", "which"}:
+            if low in PRONOUNS_PERSON:
+                key = _latest(ctx.person_mentions, t.idx)
+                if key:
+                    out.append(key)
+            elif low in PRONOUNS_PLURAL:
+                key = _latest(ctx.group_mentions, t.idx)
+                if key:
+                    out.append(key)
+            elif low in {"who", "that"} and t.head.dep_ == "relcl":
+                out += _resolve(t.head.head, ctx)
+            elif low == "which" and t.head.dep_ == "relcl" and t.head.head.i in ctx.index.token_entity:
+                key = ctx.index.token_entity[t.head.head.i]
+                if ctx.by_key[key].type is not EntityType.PERSON:
+                    out.append(key)
+            continue
+        key = ctx.index.token_entity.get(t.i)
+        if key is not None:
+            out.append(key)
+            continue
+        out += _entities_under(t, ctx, shallow=True)
+    return _dedupe(out)
+
+
+def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False
+                    ) -> list[str]:
+    """Entities in a phrase, not descending into clauses that have their own verb (when shallow)."""
+    out: list[str] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        key = ctx.index.token_entity.get(t.i)
+        if key is not None:
+            if not (skip_first_subject and t.dep_ == "nsubj"):
+                out.append(key)
+        elif t.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL and t.pos_ == "PRON" and t is not tok:
+            out += _resolve(t, ctx)
+        for c in t.children:
+            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "punct"}:
+                continue
+            stack.append(c)
+    return _dedupe(out)
+
+
+def _latest(mentions: list[tuple[int, str]], offset: int) -> str | None:
+    best = None
+    for begin, key in mentions:
+        if begin >= offset:
+            break
+        best = key
+    return best
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+# factuality, dates, labels ----------------------------------------------------------------------
+def _is_future(tok: Token) -> bool:
+    return any(c.lower_ in MODALS_FUTURE | {"would"} and c.dep_ == "aux" for c in tok.children) or \
+        tok.head.lemma_.lower() in PLAN_WORDS
+
+
+def _speech_head(tok: Token) -> Token | None:
+    """The reporting verb whose complement contains the trigger ('X said that ... arrested')."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} and cur.head is not cur:
+            head = cur.head
+            if head.lemma_.lower() in SPEECH_VERBS and cur.dep_ in {"ccomp", "parataxis", "xcomp"}:
+                return head
+            cur = head
+            continue
+        break
+    return None
+
+
+def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
+    children = list(tok.children)
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in children):
+        return Factuality.NEGATED, None
+    if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_WORDS for c in children):
+        return Factuality.PLANNED, None
+    if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"}:
+        return Factuality.PLANNED, None
+    if any(c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL for c in children):
+        return Factuality.HYPOTHETICAL, None
+    if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in children):
+        return Factuality.PLANNED, None
+    speech = _speech_head(tok)
+    if speech is not None:
+        subject = _subject(speech)
+        reporter = _resolve(subject, ctx) if subject is not None else []
+        return Factuality.REPORTED, reporter[0] if reporter else None
+    return Factuality.ASSERTED, None
+
+
+def _refusal(tok: Token) -> bool:
+    """An actor's own negated intention ('would never ask', 'will not release') is a refusal."""
+    active = any(c.dep_ == "nsubj" for c in tok.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE | {"would"} for c in tok.children)
+    return active and modal
+
+
+def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
+    own = ctx.date_of.get(tok.i)
+    if own is not None:
+        return own
+    if _pluperfect(tok):
+        return None
+    cur = tok
+    for _ in range(5):  # a date on the governing verb ("asked on Thursday ... to release")
+        if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl"}:
+            break
+        cur = cur.head
+        if cur.i in ctx.date_of:
+            return ctx.date_of[cur.i]
+    sent = ctx.doc[tok.i].sent
+    if any(e.label_ == "DATE" for e in sent.ents if _governor(e) is not None):
+        return None  # the sentence is dated, but not this event: do not guess
+    return dates.publication_date(ctx.article.published)
+
+
+def _pluperfect(tok: Token) -> bool:
+    aux = [c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    return "had" in aux
+
+
+def _label(tok: Token, participants: list[Participant], ctx: _Ctx) -> str:
+    name = {p.role: ctx.by_key[p.entity].label for p in reversed(participants)}
+    parts = [name.get(Role.AGENT, ""), tok.lemma_.lower(), name.get(Role.PATIENT) or name.get(Role.RECIPIENT, "")]
+    return " ".join(p for p in parts if p)

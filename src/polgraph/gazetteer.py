@@ -1,0 +1,114 @@
+"""Knowledge about well-known names (data/gazetteer/*.tsv), used to type, normalise and link.
+
+The gazetteer never decides *whether* something is an entity (NER does); it only says what a name
+already found is ("Thailand" is a Country, "EU" is the European Union) and gives a Wikidata id.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import EntityType
+from .resources import data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A gazetteer entry."""
+
+    name: str
+    type: EntityType
+    wikidata: str | None = None
+    country: str | None = None
+
+
+def norm(name: str) -> str:
+    """Fold case, accents, quotes, 'the' and punctuation so that variants of a name compare equal."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    name = name.replace("’", "'").replace("‘", "'")
+    name = re.sub(r"'s\b", "", name)
+    name = re.sub(r"[^\w\s]", "", name)
+    name = re.sub(r"^(the|a|an)\s+", "", name.strip())
+    return re.sub(r"\s+", " ", name).strip()
+
+
+class Gazetteer:
+    """Name → entry, plus demonym → country."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.by_name: dict[str, Known] = {}
+        self.demonyms: dict[str, Known] = {}
+        folder = folder or data_dir() / "gazetteer"
+        self._load(folder)
+
+    def lookup(self, name: str) -> Known | None:
+        return self.by_name.get(norm(name))
+
+    def country_of_demonym(self, word: str) -> Known | None:
+        return self.demonyms.get(norm(word))
+
+    def country(self, name: str) -> Known | None:
+        """The country a name or demonym stands for."""
+        known = self.lookup(name)
+        if known and known.type is EntityType.COUNTRY:
+            return known
+        return self.country_of_demonym(name)
+
+    def _add(self, names: list[str], entry: Known) -> None:
+        for n in names:
+            key = norm(n)
+            if key and key not in self.by_name:
+                self.by_name[key] = entry
+
+    def _load(self, folder: Path) -> None:
+        files = {
+            "countries.tsv": self._country, "organizations.tsv": self._org,
+            "cities.tsv": self._city, "regions.tsv": self._region,
+        }
+        for file, handler in files.items():
+            path = folder / file
+            if not path.exists():
+                continue
+            with path.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                    if row.get("name"):
+                        handler({k: (v or "").strip() for k, v in row.items() if k})
+
+    def _country(self, row: dict[str, str]) -> None:
+        entry = Known(row["name"], EntityType.COUNTRY, row.get("wikidata") or None, row.get("iso3") or None)
+        self._add([row["name"], *_split(row.get("aliases"))], entry)
+        for d in _split(row.get("demonyms")):
+            self.demonyms.setdefault(norm(d), entry)
+
+    def _org(self, row: dict[str, str]) -> None:
+        try:
+            kind = EntityType(row.get("type", "Organization"))
+        except ValueError:
+            kind = EntityType.ORGANIZATION
+        entry = Known(row["name"], kind, row.get("wikidata") or None, row.get("country_iso3") or None)
+        self._add([row["name"], *_split(row.get("aliases"))], entry)
+
+    def _city(self, row: dict[str, str]) -> None:
+        entry = Known(row["name"], EntityType.CITY, row.get("wikidata") or None, row.get("country_iso3") or None)
+        self._add([row["name"], *_split(row.get("aliases"))], entry)
+
+    def _region(self, row: dict[str, str]) -> None:
+        entry = Known(row["name"], EntityType.REGION, row.get("wikidata") or None,
+                      row.get("country_iso3") or None)
+        self._add([row["name"], *_split(row.get("aliases"))], entry)
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+@lru_cache(maxsize=1)
+def default() -> Gazetteer:
+    """The bundled gazetteer, loaded once."""
+    return Gazetteer()

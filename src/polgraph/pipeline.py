@@ -1,0 +1,61 @@
+"""extract(article) -> Extraction: the stages run in order over one parsed document.
+
+Data flows one way: text → spaCy Doc → entities → memberships, events. A failing article is
+returned as an error object so a batch keeps every good article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import gazetteer, nlp
+from .entities import find_entities
+from .errors import InputError, PolgraphError
+from .events import find_events
+from .model import Article, Extraction, Sentence
+from .roles import find_memberships
+
+
+def extract(article: Article) -> Extraction:
+    """Extract entities, memberships and events from one article."""
+    return extract_doc(article, nlp.parse(article.text))
+
+
+def extract_doc(article: Article, doc: Doc) -> Extraction:
+    """Run the extraction stages over an already parsed article."""
+    gaz = gazetteer.default()
+    sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    index = find_entities(doc, gaz)
+    memberships, index = find_memberships(doc, index, gaz, article)
+    events = find_events(doc, index, article)
+    return Extraction(article=article, sentences=sentences, entities=index.entities,
+                      memberships=tuple(memberships), events=tuple(events), model=nlp.describe())
+
+
+def extract_all(items: Iterable[Article | InputError], *, batch_size: int = 16
+                ) -> Iterator[Extraction | PolgraphError]:
+    """Extract a stream of articles; errors (bad inputs, failing articles) are yielded, not raised."""
+    pending: list[Article] = []
+
+    def flush() -> Iterator[Extraction | PolgraphError]:
+        docs = nlp.parse_many(a.text for a in pending)
+        for article, doc in zip(pending, docs, strict=True):
+            try:
+                yield extract_doc(article, doc)
+            except Exception as exc:  # one bad article must never lose the others
+                yield PolgraphError(f"extraction failed: {type(exc).__name__}: {exc}",
+                                    source=article.source or article.id,
+                                    hint="please report this article as a bug")
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, PolgraphError):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()

@@ -1,0 +1,221 @@
+"""The embedded store (Oxigraph on disk): the only module that imports pyoxigraph.
+
+Writes are all-or-nothing per call: `replace_graphs` drops the articles' old graphs and adds the new
+quads in one Oxigraph transaction each, so after a crash an article is either wholly present or absent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import StoreError
+from .resources import ontology_dir
+from .vocab import GRAPH_CAMEO, GRAPH_ONTOLOGY, PG
+
+DEFAULT_STORE = "polgraph-store"
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+GRAPH_FORMATS = {"turtle", "ntriples"}
+FILE_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def default_store_path() -> Path:
+    """`$POLGRAPH_STORE`, else ./polgraph-store in the working directory."""
+    return Path(os.environ.get("POLGRAPH_STORE") or DEFAULT_STORE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A SELECT result: variable names and rows of plain Python values (None when unbound)."""
+
+    variables: list[str]
+    rows: list[list[Term | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One result value with enough to render any SPARQL results format."""
+
+    kind: str  # "uri" | "literal" | "bnode"
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Store:
+    """An Oxigraph store: persistent in a folder, or in memory when `path` is None."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError("no store here", source=str(self.path),
+                                     hint="run `polgraph ingest` first or give --store")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open store: {exc}", source=str(self.path),
+                             hint="another polgraph process may be writing to it; wait and retry") from None
+        self.read_only = read_only
+
+    # writing -------------------------------------------------------------------------------
+    def replace_graphs(self, graphs: Iterable[tuple[URIRef, list[tuple[Node, Node, Node, URIRef]]]]) -> int:
+        """Replace each named graph by the given quads; returns the number of quads written."""
+        batch: list[ox.Quad] = []
+        names: list[ox.NamedNode] = []
+        for name, quads in graphs:
+            names.append(ox.NamedNode(str(name)))
+            batch.extend(_quad(q) for q in quads)
+        try:
+            for name in names:
+                self._store.remove_graph(name)
+            self._store.extend(batch)
+        except OSError as exc:
+            raise StoreError(f"write failed: {exc}", source=str(self.path or "memory")) from None
+        return len(batch)
+
+    def ensure_reference_graphs(self) -> None:
+        """Load the ontology and the CAMEO scheme into their own graphs when missing."""
+        for graph, file in ((GRAPH_ONTOLOGY, "polgraph.ttl"), (GRAPH_CAMEO, "cameo.ttl")):
+            name = ox.NamedNode(graph)
+            path = ontology_dir() / file
+            if not path.exists() or self._store.contains_named_graph(name):
+                continue
+            self._store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=name)
+
+    def remove_article_graphs(self, graphs: Iterable[str]) -> None:
+        for g in graphs:
+            self._store.remove_graph(ox.NamedNode(g))
+
+    def load_file(self, path: str | Path) -> None:
+        """Add a Turtle/TriG/N-Quads/N-Triples file as it is."""
+        fmt = FILE_FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            raise StoreError("unknown RDF file type", source=str(path), hint="use .ttl, .trig, .nq or .nt")
+        self._store.load(path=str(path), format=fmt)
+
+    def flush(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+
+    # reading -------------------------------------------------------------------------------
+    def content_hashes(self) -> dict[str, str]:
+        """Article graph IRI → content hash of what was ingested there."""
+        out: dict[str, str] = {}
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(PG.contentHash)), None, None):
+            out[quad.graph_name.value] = quad.object.value
+        return out
+
+    def query(self, sparql: str, params: Mapping[str, Node] | None = None) -> Rows | bool | list[tuple]:
+        """Run a query over the union of all graphs; parameters are bound by Oxigraph, never pasted."""
+        subs = {ox.Variable(k): _term(v) for k, v in (params or {}).items()}
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            from .errors import QueryError
+
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [[_value(sol[v]) for v in variables] for sol in result]
+            return Rows(variables, rows)
+        return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
+
+    def count(self) -> int:
+        return len(self._store)
+
+    def graphs(self) -> Iterator[str]:
+        for g in self._store.named_graphs():
+            yield g.value
+
+    def export(self, out: IO[bytes], fmt: str) -> None:
+        """Write everything out in an RDF format (graph formats get the union of all graphs)."""
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
+        if fmt in GRAPH_FORMATS:
+            triples = {(q.subject, q.predicate, q.object) for q in self._store}
+            ox.serialize((ox.Triple(*t) for t in sorted(triples, key=str)), out, EXPORT_FORMATS[fmt],
+                         prefixes=_prefixes())
+        else:
+            self._store.dump(out, EXPORT_FORMATS[fmt], prefixes=None if fmt == "nquads" else _prefixes())
+
+    def quads(self, graph: str | None = None) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """All quads (of one graph), as rdflib terms."""
+        name = ox.NamedNode(graph) if graph else None
+        for q in self._store.quads_for_pattern(None, None, None, name):
+            yield (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object),
+                   _to_rdflib(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph) else None)
+
+
+def _prefixes() -> dict[str, str]:
+    from .vocab import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, str):
+        return ox.Literal(node)
+    raise TypeError(f"cannot store {node!r}")
+
+
+def _quad(q: tuple[Node, Node, Node, URIRef]) -> ox.Quad:
+    return ox.Quad(_term(q[0]), _term(q[1]), _term(q[2]), ox.NamedNode(str(q[3])))
+
+
+def _value(term: Any) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else None
+        return Term("literal", term.value, None if term.language else dt, term.language)
+    return Term("literal", str(term))
+
+
+def _to_rdflib(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value) if term.datatype else None)
