@@ -44,10 +44,7 @@ def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Pat
     """
     from .ingest import ingest as run
 
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    with _opened(store, read_only=False) as opened:
-        return run(paths, opened, force=force, progress=progress)
+    return run(paths, store=store, force=force, progress=progress)
 
 
 def extract(article_or_text: Article | str) -> Extraction:

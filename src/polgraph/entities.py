@@ -31,6 +31,9 @@ _IGO_WORDS = {"united nations", "international", "european", "world", "asean", "
 _ORG_STOP = {"of", "the", "and", "for", "in", "on", "&", "de", "des", "du", "la", "le"}
 _REGION_WORDS = {"province", "state", "region", "district", "county", "prefecture", "oblast", "territory",
                  "commune", "municipality"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
+_GENERIC = {"state", "government", "court", "party", "parliament", "police", "army", "ministry", "senate",
+            "assembly", "opposition", "cabinet", "treasury", "military", "congress"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
@@ -84,6 +87,18 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     return _finish(doc, clusters, main_country, gov)
 
 
+def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Entity]:
+    """The index with an entity for the government of `country` (added when absent)."""
+    label = f"Government of {country}"
+    for e in index.entities:
+        if e.label == label:
+            return index, e
+    entity = Entity(f"gov:{country}", label, EntityType.GOVERNMENT, (), (),
+                    (f"implied: the government of {country}",))
+    return EntityIndex((*index.entities, entity), index.token_entity, index.main_country,
+                       index.government or entity.key), entity
+
+
 # candidates -------------------------------------------------------------------------------------
 def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     span = _trim(ent)
@@ -96,11 +111,18 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         known = gaz.lookup(text)
         if known is None or known.type is EntityType.COUNTRY:
             return []  # demonyms are read by role and government rules, not entities themselves
+    label = ent.label_
+    first = span[0].lower_.strip(".")
+    if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
+        span, label = span[1:], "PERSON"  # "Ms Tikhanovskaya" tagged as an organisation
+        text = span.text
+    if label in {"ORG", "GPE"} and len(span) == 1 and span[0].lower_ in _GENERIC:
+        return []  # "State", "Parliament" alone: a description, not a name
     known = gaz.lookup(text)
-    etype = _type_of(text, ent.label_, known, span)
+    etype = _type_of(text, label, known, span)
     if etype is None:
         return []
-    return [_Cand(span.start_char, span.end_char, span.start, span.end, text, ent.label_, etype, known)]
+    return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
 
 
 def _trim(ent: Span) -> Span | None:
@@ -108,7 +130,7 @@ def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     title_words = titles()
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "'s", "’s"} or doc[start].is_punct or
                            (ent.label_ == "PERSON" and doc[start].lower_.strip(".") in title_words
                             and end - start > 1)):
         start += 1
@@ -291,6 +313,11 @@ def _country_counts(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer) -> Count
     for cl in clusters:
         if cl.type is EntityType.COUNTRY:
             counts[cl.known.name if cl.known else cl.cands[0].text] += len(cl.cands)
+        elif cl.known is not None and cl.known.country:
+            # a city, region or national body of a country also speaks for that country
+            home = gaz.country_by_code(cl.known.country)
+            if home is not None:
+                counts[home.name] += len(cl.cands)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             known = gaz.country_of_demonym(ent.text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .entities import EntityIndex
+from .entities import EntityIndex, with_government
 from .lexicon import Trigger, triggers
 from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Participant, Role
 
@@ -27,6 +27,7 @@ PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "pre
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
+PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
@@ -40,10 +41,29 @@ class _Ctx:
     date_of: dict[int, EventDate]
     person_mentions: list[tuple[int, str]]
     group_mentions: list[tuple[int, str]]
+    quotes: list[tuple[int, int, str | None]]
+
+    def speaker_at(self, offset: int) -> tuple[bool, str | None]:
+        """Whether an offset lies inside a quotation, and who is quoted."""
+        for begin, end, speaker in self.quotes:
+            if begin <= offset < end:
+                return True, speaker
+        return False, None
 
 
-def find_events(doc: Doc, index: EntityIndex, article: Article) -> list[Event]:
-    """Find CAMEO-coded events in a parsed article."""
+IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
+
+
+def find_events(doc: Doc, index: EntityIndex, article: Article) -> tuple[list[Event], EntityIndex]:
+    """Find CAMEO-coded events in a parsed article.
+
+    By convention (ontology/polgraph.ttl), an arrest, charge, ban or expulsion whose agent the text
+    does not name is attributed to the government of the article's main country, which may add
+    that government to the entities.
+    """
+    known = {e.key for e in index.entities}
+    if index.main_country:
+        index, _ = with_government(index, index.main_country)
     ctx = _context(doc, index, article)
     lexicon = triggers()
     events: dict[tuple, Event] = {}
@@ -56,7 +76,13 @@ def find_events(doc: Doc, index: EntityIndex, article: Article) -> list[Event]:
             continue
         key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
         events.setdefault(key, event)
-    return sorted(events.values(), key=lambda e: e.trigger_begin)
+    found = sorted(events.values(), key=lambda e: e.trigger_begin)
+    used = {p.entity for e in found for p in e.participants} | {e.place for e in found} | \
+        {e.reported_by for e in found}
+    if index.government and index.government not in used | known:
+        index = EntityIndex(tuple(e for e in index.entities if e.key != index.government), index.token_entity,
+                            index.main_country, None)  # the implied government took no part
+    return found, index
 
 
 def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
@@ -78,7 +104,53 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
-    return _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups)
+    ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [])
+    ctx.quotes = _quotes(doc, ctx)
+    return ctx
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations; an unclosed quote ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if start is None and (ch == "“" or (ch == '"' and (i == 0 or not text[i - 1].isalnum()))):
+            start = i
+        elif start is not None and (ch in "”\"" or text.startswith("\n\n", i)):
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
+    """Quotations with their speaker: the subject of a reporting verb next to the quote."""
+    out: list[tuple[int, int, str | None]] = []
+    spans = _quote_spans(doc.text)
+    inside = [False] * len(doc)
+    for tok in doc:
+        inside[tok.i] = any(b <= tok.idx < e for b, e in spans)
+    previous: str | None = None
+    for begin, end in spans:
+        speaker = None
+        toks = [t for t in doc if t.idx >= end][:12] + list(reversed([t for t in doc if t.idx < begin][-12:]))
+        for t in toks:
+            if t.lemma_.lower() in SPEECH_VERBS and not inside[t.i] and t.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    if subject.lower_ in PRONOUNS_PERSON:
+                        speaker = _latest(ctx.person_mentions, begin)
+                    else:
+                        keys = _resolve(subject, ctx)
+                        speaker = keys[0] if keys else None
+                if speaker:
+                    break
+        if speaker is None and previous and doc.text[max(0, begin - 2):begin].strip() == "":
+            speaker = previous  # a quotation continued in the next paragraph
+        out.append((begin, end, speaker))
+        previous = speaker
+    return out
 
 
 def _governor(ent: Span) -> Token | None:
@@ -103,7 +175,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if is_verb and tok.dep_ == "amod":
         return None  # "the banned party": a description, not a report of the event
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
-    if reading is None or _inside_request(tok):
+    if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
     agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
     code = _refine(tok, reading.cameo)
@@ -119,6 +191,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if (key, role) not in seen and not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
+    if code in IMPLIED_STATE_AGENT and not any(p.role is Role.AGENT for p in participants) and \
+            ctx.index.government and participants:
+        participants.insert(0, Participant(ctx.index.government, Role.AGENT))
     if not participants:
         return None
     factuality, reporter = _factuality(tok, ctx)
@@ -204,7 +279,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
         elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
             # "asked X to release Y": Y is what the request is about
-            patients += [k for k in _entities_under(c, ctx, skip_first_subject=True) if k not in recipients]
+            patients += [k for k in _entities_under(c, ctx, skip_first_subject=True,
+                                                    skip=frozenset({"relcl", "acl"})) if k not in recipients]
     if subject is not None and not passive:
         agents = _resolve(subject, ctx) + agents
     elif subject is not None and passive and not patients:
@@ -275,6 +351,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
     out: list[str] = []
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         low = t.lower_
+        if low in PRONOUNS_FIRST and ctx.quotes:
+            quoted, speaker = ctx.speaker_at(t.idx)
+            if quoted and speaker:
+                out.append(speaker)
+            continue
         if t.pos_ == "PRON" or low in {"who", "that", "which"}:
             if low in PRONOUNS_PERSON:
                 key = _latest(ctx.person_mentions, t.idx)
@@ -299,8 +380,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
     return _dedupe(out)
 
 
-def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False
-                    ) -> list[str]:
+def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False,
+                    skip: frozenset[str] = frozenset()) -> list[str]:
     """Entities in a phrase, not descending into clauses that have their own verb (when shallow)."""
     out: list[str] = []
     stack = [tok]
@@ -313,7 +394,7 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
         elif t.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL and t.pos_ == "PRON" and t is not tok:
             out += _resolve(t, ctx)
         for c in t.children:
-            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "punct"}:
+            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "punct"} or c.dep_ in skip:
                 continue
             stack.append(c)
     return _dedupe(out)
@@ -354,6 +435,12 @@ def _speech_head(tok: Token) -> Token | None:
 
 def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     children = list(tok.children)
+    cur = tok
+    for _ in range(3):  # "would not be arrested or prosecuted", "must appear when summoned"
+        if cur.dep_ not in {"conj", "advcl"} or cur.head is cur:
+            break
+        cur = cur.head
+        children += [c for c in cur.children if c.dep_ in {"neg", "aux"}]
     if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in children):
         return Factuality.NEGATED, None
     if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_WORDS for c in children):
@@ -364,12 +451,26 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.HYPOTHETICAL, None
     if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in children):
         return Factuality.PLANNED, None
+    quoted, speaker = ctx.speaker_at(tok.idx)
+    if quoted:
+        return Factuality.REPORTED, speaker
     speech = _speech_head(tok)
     if speech is not None:
         subject = _subject(speech)
         reporter = _resolve(subject, ctx) if subject is not None else []
         return Factuality.REPORTED, reporter[0] if reporter else None
     return Factuality.ASSERTED, None
+
+
+def _restates_clause(tok: Token, ctx: _Ctx) -> bool:
+    """'..., which effectively released him': the relative clause re-describes the event before it."""
+    if tok.dep_ != "relcl":
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "which":
+        return False
+    key = ctx.index.token_entity.get(tok.head.i)
+    return key is None or ctx.by_key[key].type is EntityType.PERSON
 
 
 def _refusal(tok: Token) -> bool:
@@ -386,8 +487,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
     if _pluperfect(tok):
         return None
     cur = tok
-    for _ in range(5):  # a date on the governing verb ("asked on Thursday ... to release")
-        if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "relcl"}:
+    for _ in range(6):  # a date on a governing verb ("asked on Thursday ... to release")
+        if cur.head is cur or _temporal_clause(cur):
             break
         cur = cur.head
         if cur.i in ctx.date_of:
@@ -396,6 +497,12 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
     if any(e.label_ == "DATE" for e in sent.ents if _governor(e) is not None):
         return None  # the sentence is dated, but not this event: do not guess
     return dates.publication_date(ctx.article.published)
+
+
+def _temporal_clause(tok: Token) -> bool:
+    """'after he was arrested': the clause's time differs from its head's."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "before", "since", "until"}
+                                       for c in tok.children)
 
 
 def _pluperfect(tok: Token) -> bool:

@@ -44,6 +44,7 @@ class Gazetteer:
     def __init__(self, folder: Path | None = None) -> None:
         self.by_name: dict[str, Known] = {}
         self.demonyms: dict[str, Known] = {}
+        self.countries: dict[str, Known] = {}
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
 
@@ -52,6 +53,10 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> Known | None:
         return self.demonyms.get(norm(word))
+
+    def country_by_code(self, iso3: str | None) -> Known | None:
+        """The country with this ISO 3166 alpha-3 code."""
+        return self.countries.get(iso3 or "")
 
     def country(self, name: str) -> Known | None:
         """The country a name or demonym stands for."""
@@ -83,6 +88,8 @@ class Gazetteer:
     def _country(self, row: dict[str, str]) -> None:
         entry = Known(row["name"], EntityType.COUNTRY, row.get("wikidata") or None, row.get("iso3") or None)
         self._add([row["name"], *_split(row.get("aliases"))], entry)
+        if entry.country:
+            self.countries[entry.country] = entry
         for d in _split(row.get("demonyms")):
             self.demonyms.setdefault(norm(d), entry)
 

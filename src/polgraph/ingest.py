@@ -6,18 +6,17 @@ Each batch is written with one `Store.replace_graphs` call, so an interrupted ru
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
 
 from .articles import iter_articles
 from .errors import InputError, PolgraphError
 from .model import Article
 from .rdf import article_iri, entity_iri, membership_iri, role_iri, to_quads
-
-if TYPE_CHECKING:
-    from .store import Store
+from .store import Store, default_store_path
 
 BATCH_SIZE = 16
 INGESTED, UNCHANGED, FAILED = "ingested", "unchanged", "failed"
@@ -58,12 +57,23 @@ Progress = Callable[[str, str, IngestReport], None]
 """Called once per input with (status, source, report so far); status is ingested|unchanged|failed."""
 
 
-def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False,
-           progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> IngestReport:
+def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
+           force: bool = False, progress: Progress | None = None, batch_size: int = BATCH_SIZE
+           ) -> IngestReport:
     """Extract every article under `paths` into `store`, replacing each article's named graph.
 
+    `store` is a Store, or the folder of one (default: $POLGRAPH_STORE or ./polgraph-store).
     Articles whose content hash is already in the store are skipped unless `force`.
     """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    if not isinstance(store, Store):
+        store = Store(store if store is not None else default_store_path())
+    return _ingest(paths, store, force=force, progress=progress, batch_size=batch_size)
+
+
+def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress: Progress | None,
+            batch_size: int) -> IngestReport:
     from .pipeline import extract_all  # loads spaCy lazily: only when there is work
 
     report = IngestReport(store=str(store.path) if store.path is not None else "(memory)")
@@ -124,3 +134,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False,
     flush()
     store.flush()
     return report
+
+
+class _CallableModule(ModuleType):
+    """Importing this module makes `polgraph.ingest` name it instead of the package's `ingest` verb
+    (the import system sets the attribute), so the module itself answers calls with the verb."""
+
+    def __call__(self, paths: str | Path | Iterable[str | Path], **options: object) -> IngestReport:
+        return ingest(paths, **options)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule

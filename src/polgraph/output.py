@@ -84,7 +84,7 @@ def compact(value: Term | None) -> str:
         for prefix, ns in _ORDERED_PREFIXES:
             if value.value.startswith(ns) and len(value.value) > len(ns):
                 return f"{prefix}:{value.value[len(ns):]}"
-        return f"<{value.value}>"
+        return value.value
     if value.kind == "bnode":
         return f"_:{value.value}"
     return " ".join(value.value.split())

@@ -1,39 +1,40 @@
 """Posts and memberships: "Prime Minister Hun Sen", "CNRP president Kem Sokha",
-"X, the spokesman of Y", "Y's vice president X".
+"X, the spokesman of Y", "X, deputy Asia director of Y", "X is the commander of Y".
 
-A post with no organisation named belongs to the government of the country the text names
-("Cambodian PM") or, failing that, of the article's main country, when it is a government post.
+Surface patterns around each person mention are used rather than the dependency parse, which is
+unreliable on appositions. A post with no organisation named belongs to the government of the
+country the title names ("Cambodian PM") or of the article's main country (government posts), or
+to the court the article names (judges, prosecutors).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
-from .entities import EntityIndex
+from .entities import EntityIndex, with_government
 from .gazetteer import Gazetteer
 from .lexicon import titles
-from .model import Article, Entity, EntityType, Membership, Mention
+from .model import Article, Entity, EntityType, Membership
 
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_JOINERS = {"party", "-", "'s", "’s", "of"}
+_LINKS = {"of", "for", "at", "in"}
+_COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
+_NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party"}
 
 
 def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Article
                      ) -> tuple[list[Membership], EntityIndex]:
-    """Find posts held by people; may add a government entity that a post belongs to."""
+    """Find posts held by people; may add the government entity that a post belongs to."""
     builder = _Builder(doc, index, gaz)
     for entity in index.entities:
         if entity.type is not EntityType.PERSON:
             continue
         for mention in entity.mentions:
-            first = doc.char_span(mention.begin, mention.end, alignment_mode="expand")
-            if first is None:
-                continue
-            builder.before_name(entity, first.start, first.end)
-            builder.apposition(entity, first.root)
+            span = doc.char_span(mention.begin, mention.end, alignment_mode="expand")
+            if span is not None:
+                builder.before_name(entity, span.start, span.end)
+                builder.after_name(entity, span.start, span.end)
     return builder.memberships, builder.index()
 
 
@@ -41,14 +42,15 @@ class _Builder:
     def __init__(self, doc: Doc, index: EntityIndex, gaz: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gaz
+        self.words = titles()
         self.entities = list(index.entities)
         self.by_key = {e.key: e for e in self.entities}
-        self.token_entity = dict(index.token_entity)
+        self.token_entity = index.token_entity
         self.main_country = index.main_country
         self.government = index.government
         self.seen: set[tuple[str, str, str]] = set()
         self.memberships: list[Membership] = []
-        self.sent_of = {}
+        self.sent_of: dict[int, int] = {}
         for n, s in enumerate(doc.sents):
             for i in range(s.start, s.end):
                 self.sent_of[i] = n
@@ -58,73 +60,104 @@ class _Builder:
 
     # patterns --------------------------------------------------------------------------------
     def before_name(self, person: Entity, start: int, end: int) -> None:
-        """Title words and organisation names right before the name."""
-        words = titles()
+        """'[Cambodian] [PM] Hun Sen', '[CNRP] [president] Kem Sokha', 'the EU's [trade commissioner] X'."""
         i = start - 1
-        tokens: list[Token] = []
+        run: list[Token] = []
         sent = self.sent_of.get(start)
         while i >= 0 and self.sent_of.get(i) == sent:
             tok = self.doc[i]
-            low = tok.lower_.strip(".")
-            kinds = words.get(low, frozenset())
-            owner = self._owner_entity(i)
-            if kinds - {"honorific"} or owner is not None or low in _JOINERS or self._demonym(tok):
-                tokens.insert(0, tok)
+            kinds = self._kinds(tok)
+            if "honorific" in kinds and not kinds - {"honorific"}:
                 i -= 1
                 continue
-            if "honorific" in kinds:
+            if self._title_like(tok) or tok.lower_ == "party" or tok.lower_ in _POSSESSIVE:
+                run.insert(0, tok)
                 i -= 1
                 continue
             break
-        while tokens and tokens[0].lower_ in _JOINERS - {"party"}:
-            tokens.pop(0)
-        if tokens:
-            self._add(person, tokens, tokens[0].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+        while run and (run[0].lower_ in _POSSESSIVE or run[0].is_punct):
+            run.pop(0)
+        if run:
+            last = self.doc[end - 1]
+            self._add(person, run, run[0].idx, last.idx + len(last.text))
 
-    def apposition(self, person: Entity, head: Token) -> None:
-        """'X, the spokesman of Y' (appos of the name) and 'Y's spokesman, X' (name as appos)."""
-        candidates = [c for c in head.children if c.dep_ == "appos"]
-        if head.dep_ == "appos":
-            candidates.append(head.head)
-        for noun in candidates:
-            if noun.i in self.token_entity:
+    def after_name(self, person: Entity, start: int, end: int) -> None:
+        """'X, the spokesman of Y', 'X, deputy director of Y', 'X is the commander of Y'."""
+        doc = self.doc
+        j = end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        elif j < len(doc) and doc[j].lower_ in _COPULA:
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "been":
+                j += 1
+        else:
+            return
+        if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
+            j += 1
+        run: list[Token] = []
+        while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start):
+            tok = doc[j]
+            if self._title_like(tok) or (tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"}
+                                         and tok.tag_ in {"JJ", "VBG", "NN"} and len(run) < 4):
+                run.append(tok)
+                j += 1
                 continue
-            tokens = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det" and not t.is_punct]
-            tokens += [t for t in noun.subtree if t.i > noun.i and t.dep_ in {"prep", "pobj", "compound"}
-                       or (t.i > noun.i and t.i in self.token_entity)]
-            tokens.sort(key=lambda t: t.i)
-            if not any(titles().get(t.lower_, frozenset()) & {"head", "government"} for t in tokens):
-                continue
-            span_tokens = [head, *tokens]
-            begin = min(t.idx for t in span_tokens)
-            end = max(t.idx + len(t.text) for t in span_tokens)
-            self._add(person, tokens, begin, end)
+            break
+        # the run must end in a post word; what follows may name the organisation
+        while run and not self._kinds(run[-1]) & {"head", "government", "court"}:
+            run.pop()
+        if not run:
+            return
+        k = j
+        if k < len(doc) and doc[k].lower_ in _LINKS:
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            skipped = 0
+            while k < len(doc) and k not in self.token_entity and doc[k].is_lower and skipped < 3:
+                k += 1  # "an investigator for rights group Licadho"
+                skipped += 1
+            if k < len(doc) and k in self.token_entity:
+                key = self.token_entity[k]
+                while k < len(doc) and self.token_entity.get(k) == key:
+                    run.append(doc[k])
+                    k += 1
+        last = doc[max(t.i for t in run)]
+        self._add(person, run, doc[start].idx, last.idx + len(last.text))
 
     # helpers ---------------------------------------------------------------------------------
-    def _owner_entity(self, i: int) -> Entity | None:
+    def _kinds(self, tok: Token) -> frozenset[str]:
+        return self.words.get(tok.lower_.strip("."), frozenset())
+
+    def _title_like(self, tok: Token) -> bool:
+        return bool(self._kinds(tok) - {"honorific"}) or self._owner(tok.i) is not None or self._demonym(tok)
+
+    def _owner(self, i: int) -> Entity | None:
         key = self.token_entity.get(i)
         if key is None:
             return None
         entity = self.by_key[key]
-        if entity.type in {EntityType.PERSON, EntityType.GROUP}:
-            return None
-        return entity
+        return None if entity.type in {EntityType.PERSON, EntityType.GROUP} else entity
 
     def _demonym(self, tok: Token) -> bool:
         return tok.pos_ in {"ADJ", "PROPN"} and self.gaz.country_of_demonym(tok.text) is not None
 
     def _add(self, person: Entity, tokens: list[Token], begin: int, end: int) -> None:
-        words = titles()
         role_tokens: list[Token] = []
         org: Entity | None = None
         country: str | None = None
         party_word = False
         for tok in tokens:
-            owner = self._owner_entity(tok.i)
+            owner = self._owner(tok.i)
             low = tok.lower_.strip(".")
             if owner is not None:
                 if owner.type.is_place:
-                    country = self._country_name(owner)
+                    known = self.gaz.country(owner.label)
+                    if known and not role_tokens:
+                        country = known.name
+                    elif role_tokens and not (known and owner.type is EntityType.COUNTRY):
+                        role_tokens.append(tok)  # "deputy Asia director": part of the post's name
                 else:
                     org = org or owner
                 continue
@@ -135,26 +168,30 @@ class _Builder:
             if low == "party":
                 party_word = True
                 continue
-            if low in _POSSESSIVE or low in {"of", "for", "at", "the", "-"} or tok.is_punct:
+            if low in _POSSESSIVE or low in _LINKS or low in {"the", "-"} or tok.is_punct:
                 continue
-            if low in words and words[low] - {"honorific"}:
-                role_tokens.append(tok)
-        if not role_tokens:
-            return
-        # the role is the run of title words ending at the last head word
-        heads = [n for n, t in enumerate(role_tokens) if words.get(t.lower_.strip("."), frozenset())
-                 & {"head", "government"}]
+            role_tokens.append(tok)
+        heads = [n for n, t in enumerate(role_tokens) if self._kinds(t) & {"head", "government", "court"}]
         if not heads:
             return
         role_tokens = role_tokens[: heads[-1] + 1]
+        while role_tokens and not (self._kinds(role_tokens[0]) - {"honorific"}) and role_tokens[0].is_title \
+                and role_tokens[0].i not in self.token_entity:
+            role_tokens.pop(0)  # a capitalised word that is no title (sentence start)
+        if not role_tokens:
+            return
         role = " ".join(_EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens)
-        if not any(c.isupper() for c in role[1:]) or role.islower():
-            role = role.lower()
-        is_gov_post = any("government" in words.get(t.lower_.strip("."), frozenset()) for t in role_tokens) or \
-            role_tokens[0].text == "President"
+        if role[:1].isupper() and not role.istitle():
+            role = role[0].lower() + role[1:]
+        kinds = set().union(*(self._kinds(t) for t in role_tokens))
+        words = {t.lower_ for t in tokens}
         if org is None and party_word:
-            org = self._nearest_party(begin)
-        if org is None and is_gov_post:
+            org = self._nearest(EntityType.PARTY, begin)
+        if org is None and "court" in kinds:
+            org = self._nearest(EntityType.COURT, begin)
+        if org is None and not words & _NOT_GOVERNMENT and (
+                "government" in kinds or country or role_tokens[-1].text == "President"
+                or role_tokens[-1].lower_ == "leader"):
             country = country or self.main_country
             if country:
                 org = self._government(country)
@@ -164,37 +201,26 @@ class _Builder:
         if key in self.seen:
             return
         self.seen.add(key)
-        sentence = self.sent_of.get(self.doc.char_span(begin, end, alignment_mode="expand").start, 0)
+        span = self.doc.char_span(begin, end, alignment_mode="expand")
+        sentence = self.sent_of.get(span.start if span is not None else 0, 0)
         self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
 
-    def _country_name(self, place: Entity) -> str | None:
-        known = self.gaz.country(place.label)
-        return known.name if known else None
-
-    def _nearest_party(self, offset: int) -> Entity | None:
-        parties = [e for e in self.entities if e.type is EntityType.PARTY]
-        best = None
-        for e in parties:
+    def _nearest(self, etype: EntityType, offset: int) -> Entity | None:
+        """The entity of that type mentioned last before offset (or the only one in the article)."""
+        candidates = [e for e in self.entities if e.type is etype]
+        best: tuple[int, Entity] | None = None
+        for e in candidates:
             before = [m.begin for m in e.mentions if m.begin < offset]
             if before and (best is None or max(before) > best[0]):
                 best = (max(before), e)
         if best:
             return best[1]
-        return parties[0] if len(parties) == 1 else None
+        return candidates[0] if len(candidates) == 1 else None
 
     def _government(self, country: str) -> Entity:
-        label = f"Government of {country}"
-        for e in self.entities:
-            if e.label == label:
-                return e
-        entity = Entity(f"e{len(self.entities)}", label, EntityType.GOVERNMENT, (),
-                        (), (f"post held in the government of {country}",))
-        self.entities.append(entity)
-        self.by_key[entity.key] = entity
+        index, entity = with_government(self.index(), country)
+        if entity.key not in self.by_key:
+            self.entities = list(index.entities)
+            self.by_key[entity.key] = entity
+            self.government = index.government
         return entity
-
-
-def add_mentions(entity: Entity, mentions: list[Mention]) -> Entity:
-    """A copy of the entity with more mentions (kept sorted, without duplicates)."""
-    merged = {(m.begin, m.end): m for m in (*entity.mentions, *mentions)}
-    return replace(entity, mentions=tuple(sorted(merged.values(), key=lambda m: m.begin)))

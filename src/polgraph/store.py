@@ -218,4 +218,9 @@ def _to_rdflib(term: Any) -> Node:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value) if term.datatype else None)
+    if term.datatype is None or term.datatype.value == _XSD_STRING:  # as rdflib writes plain strings
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -1,0 +1,256 @@
+"""The `polgraph` command: every command is one library call plus formatting.
+
+Results go to stdout, progress and messages to stderr. Exit codes: 0 ok, 1 some inputs failed
+(the good ones are still stored), 2 usage or runtime error.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+import polgraph
+
+from .errors import PolgraphError
+
+if TYPE_CHECKING:
+    from .ingest import IngestReport
+
+app = typer.Typer(
+    name="polgraph",
+    help="Turn political news articles into an RDF knowledge graph, query it and export it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_INPUTS_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
+# option bundles shared by every read command
+StoreOption = Annotated[Path | None, typer.Option(
+    "--store", "-s", metavar="DIR", show_default=False,
+    help="Store folder (default: $POLGRAPH_STORE, else ./polgraph-store).")]
+FormatOption = Annotated[OutputFormat, typer.Option(
+    "--format", "-f", case_sensitive=False,
+    help="table (aligned text), csv (SPARQL 1.1 CSV) or json (SPARQL 1.1 JSON).")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", show_default=False, help="Write to FILE instead of stdout.")]
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def _reports_errors(fn: F) -> F:
+    """Turn a library error into one `error: ...` line on stderr and exit code 2."""
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            fn(*args, **kwargs)
+        except PolgraphError as exc:
+            _message(f"error: {exc}")
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"polgraph {polgraph.__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                          callback=_print_version, is_eager=True)] = False,
+) -> None:
+    """Turn political news articles into an RDF knowledge graph, query it and export it."""
+
+
+@app.command()
+@_reports_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH...", show_default=False,
+        help="Articles: .txt/.md files (optional front matter), .jsonl files, or folders of them.")],
+    store: StoreOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract articles even when unchanged.")] = False,
+) -> None:
+    """Extract articles into the store (each article's graph is replaced; unchanged ones are skipped)."""
+    line = _ProgressLine()
+    report = polgraph.ingest(paths, store=store, force=force, progress=line.update)
+    line.clear()
+    rows = report.summary()
+    width = max(len(label) for label, _ in rows) + 1
+    for label, value in rows:
+        typer.echo(f"{label + ':':<{width}} {value}")
+    if not report.ok:
+        raise typer.Exit(EXIT_INPUTS_FAILED)
+
+
+@app.command("query")
+@_reports_errors
+def query_command(
+    query: Annotated[str, typer.Argument(
+        show_default=False,
+        help="A library query name (see `polgraph queries`), a .rq file, or SPARQL text.")],
+    store: StoreOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="NAME=VALUE", show_default=False,
+        help="Bind a declared query parameter (repeatable).")] = None,
+    width: Annotated[int, typer.Option(
+        "--width", metavar="N", help="Table format: cut cells longer than N characters (0: never).")] = 60,
+) -> None:
+    """Run a SPARQL query and print its results (ASK: true/false; CONSTRUCT: RDF)."""
+    from .output import format_result
+    from .store import Rows
+
+    result = polgraph.query(query, store=store, params=_parse_params(param or []))
+    sys.stdout.write(format_result(result, fmt.value, max_width=width))
+    if fmt is OutputFormat.table and isinstance(result, Rows):
+        _message(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+
+
+@app.command()
+@_reports_errors
+def queries(fmt: FormatOption = OutputFormat.table) -> None:
+    """List the query library with a one-line summary and the parameters of each query."""
+    from .output import format_result
+    from .store import Rows, Term
+
+    rows = [[Term("literal", q.name), Term("literal", q.summary),
+             Term("literal", "; ".join(p.describe() for p in q.params))] for q in polgraph.list_queries()]
+    result = Rows(["name", "summary", "params"], rows)
+    sys.stdout.write(format_result(result, fmt.value, max_width=0))
+
+
+@app.command()
+@_reports_errors
+def export(
+    store: StoreOption = None,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="turtle and ntriples merge all graphs; trig, nquads and jsonld keep one graph per article.",
+    )] = ExportFormat.turtle,
+    output: OutOption = None,
+) -> None:
+    """Write the whole graph out as RDF."""
+    if output is None:
+        stream = typer.get_binary_stream("stdout")
+        polgraph.export(store=store, format=fmt.value, out=stream)
+        stream.flush()
+    else:
+        polgraph.export(store=store, format=fmt.value, out=output)
+        _message(f"wrote {output}")
+
+
+@app.command()
+@_reports_errors
+def view(
+    store: StoreOption = None,
+    focus: Annotated[str | None, typer.Option(
+        "--focus", metavar="NAME", show_default=False,
+        help="Centre the view on the entity with this name.")] = None,
+    depth: Annotated[int, typer.Option("--depth", metavar="N", min=0,
+                                       help="With --focus: how many hops around it to show.")] = 2,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
+                                         help="Where to write the HTML page.")] = Path("polgraph-view.html"),
+) -> None:
+    """Render the graph (or the neighbourhood of one entity) as a self-contained HTML page."""
+    try:
+        from .views import render_view
+    except ModuleNotFoundError as exc:
+        if exc.name != "polgraph.views":
+            raise
+        raise PolgraphError("views are not available in this version of polgraph") from None
+
+    report = render_view(polgraph.open_store(store, read_only=True), output, focus=focus, depth=depth)
+    counts = ", ".join(f"{getattr(report, k)} {k}" for k in ("nodes", "edges") if hasattr(report, k))
+    _message(f"wrote {output}" + (f" ({counts})" if counts else ""))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # `polgraph query ... | head`: stop quietly
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _parse_params(specs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{spec!r} is not NAME=VALUE", param_hint="--param")
+        if name.strip() in params:
+            raise typer.BadParameter(f"{name.strip()!r} is given twice", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+def _message(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+class _ProgressLine:
+    """A one-line ingest counter on stderr, redrawn in place on a terminal; silent otherwise.
+
+    Failures are always printed, one line each, so logs of non-interactive runs stay complete.
+    """
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.drawn = False
+        if self.live:  # the language model takes a few seconds to load before the first article
+            sys.stderr.write("ingesting: reading articles, loading the language model…")
+            sys.stderr.flush()
+            self.drawn = True
+
+    def update(self, status: str, source: str, report: IngestReport) -> None:
+        if status == "failed":
+            self.clear()
+            _message(report.failed[-1][1])
+        if self.live:
+            text = (f"ingesting: {report.ingested} ingested, {report.unchanged} unchanged, "
+                    f"{len(report.failed)} failed — {source}")
+            sys.stderr.write("\r\x1b[K" + text[:_columns() - 1])
+            sys.stderr.flush()
+            self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 20)).columns
