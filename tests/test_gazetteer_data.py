@@ -171,32 +171,48 @@ def test_countries(data):
     # 193 UN members + 2 observers (Holy See, Palestine) + Taiwan, Kosovo, Hong Kong
     assert len(rows) == 198
     by_iso = {r["iso3"]: r for r in rows}
-    for iso, name in {"TWN": "Taiwan", "XKX": "Kosovo", "PSE": "Palestine", "HKG": "Hong Kong",
-                      "VAT": "Vatican City"}.items():
+    for iso, name in {
+        "TWN": "Taiwan",
+        "XKX": "Kosovo",
+        "PSE": "Palestine",
+        "HKG": "Hong Kong",
+        "VAT": "Vatican City",
+    }.items():
         assert by_iso[iso]["name"] == name
 
 
 def test_capitals_are_cities(data):
     cities = {r["name"] for r in data["cities.tsv"]}
     missing = [
-        (r["name"], r["capital"]) for r in data["countries.tsv"]
-        if r["capital"] and r["capital"] not in cities
-        and r["capital"] != r["name"] and r["capital"] not in CAPITALS_NOT_IN_CITIES
+        (r["name"], r["capital"])
+        for r in data["countries.tsv"]
+        if r["capital"]
+        and r["capital"] not in cities
+        and r["capital"] != r["name"]
+        and r["capital"] not in CAPITALS_NOT_IN_CITIES
     ]
     assert not missing, missing
 
 
-@pytest.mark.parametrize(("file", "column"), [
-    ("cities.tsv", "country_iso3"), ("regions.tsv", "country_iso3"), ("organizations.tsv", "country_iso3"),
-])
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("cities.tsv", "country_iso3"),
+        ("regions.tsv", "country_iso3"),
+        ("organizations.tsv", "country_iso3"),
+    ],
+)
 def test_iso3_refers_to_a_country(file, column, data, iso3s):
     bad = [(r["name"], r[column]) for r in data[file] if r[column] and r[column] not in iso3s]
     assert not bad, bad
 
 
 def test_cities_have_a_country(data):
-    bad = [r["name"] for r in data["cities.tsv"]
-           if not r["country_iso3"] and r["name"] not in CITIES_WITHOUT_COUNTRY]
+    bad = [
+        r["name"]
+        for r in data["cities.tsv"]
+        if not r["country_iso3"] and r["name"] not in CITIES_WITHOUT_COUNTRY
+    ]
     assert not bad, bad
 
 
@@ -204,8 +220,9 @@ def test_region_kinds(data):
     rows = data["regions.tsv"]
     assert not [(r["name"], r["kind"]) for r in rows if r["kind"] not in REGION_KINDS]
     # subdivisions belong to a country; continents and world regions to none
-    assert not [r["name"] for r in rows if r["kind"] in {"province", "state", "district"}
-                and not r["country_iso3"]]
+    assert not [
+        r["name"] for r in rows if r["kind"] in {"province", "state", "district"} and not r["country_iso3"]
+    ]
     assert not [r["name"] for r in rows if r["kind"] in {"continent", "subregion"} and r["country_iso3"]]
 
 

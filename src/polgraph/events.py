@@ -8,14 +8,15 @@ day), factuality from negation, modals and reporting verbs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .entities import EntityIndex, with_government
+from .gazetteer import Gazetteer
 from .lexicon import Trigger, triggers
-from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Participant, Role
+from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Mention, Participant, Role
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note",
                 "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
@@ -28,6 +29,17 @@ RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
+STATE_NOUNS: dict[str, set[str]] = {
+    "police": set(), "authority": set(), "military": set(), "army": set(), "gendarmerie": set(),
+    "policeman": set(), "force": {"security", "armed", "government", "state", "military", "police", "special"},
+    "troop": {"government", "state", "army", "security"}, "soldier": {"government", "army", "state"},
+    "guard": {"security", "border", "presidential", "republican", "national"},
+    "operative": {"security", "intelligence"},
+}
+LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
+               "order", "make", "mount", "call", "join"}
+DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
+                  "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 
 
@@ -42,6 +54,8 @@ class _Ctx:
     person_mentions: list[tuple[int, str]]
     group_mentions: list[tuple[int, str]]
     quotes: list[tuple[int, int, str | None]]
+    gaz: Gazetteer | None = None
+    added: dict[str, Entity] = field(default_factory=dict)
 
     def speaker_at(self, offset: int) -> tuple[bool, str | None]:
         """Whether an offset lies inside a quotation, and who is quoted."""
@@ -54,7 +68,8 @@ class _Ctx:
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 
 
-def find_events(doc: Doc, index: EntityIndex, article: Article) -> tuple[list[Event], EntityIndex]:
+def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer | None = None
+                ) -> tuple[list[Event], EntityIndex]:
     """Find CAMEO-coded events in a parsed article.
 
     By convention (ontology/polgraph.ttl), an arrest, charge, ban or expulsion whose agent the text
@@ -65,6 +80,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article) -> tuple[list[Ev
     if index.main_country:
         index, _ = with_government(index, index.main_country)
     ctx = _context(doc, index, article)
+    ctx.gaz = gaz
     lexicon = triggers()
     events: dict[tuple, Event] = {}
     for tok in doc:
@@ -77,6 +93,9 @@ def find_events(doc: Doc, index: EntityIndex, article: Article) -> tuple[list[Ev
         key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
         events.setdefault(key, event)
     found = sorted(events.values(), key=lambda e: e.trigger_begin)
+    if ctx.added:
+        index = EntityIndex((*index.entities, *ctx.added.values()), index.token_entity, index.main_country,
+                            index.government)
     used = {p.entity for e in found for p in e.participants} | {e.place for e in found} | \
         {e.reported_by for e in found}
     if index.government and index.government not in used | known:
@@ -270,8 +289,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if prep in _PLACE_PREPS and places and place is None:
                 place = places[0]
             countries = [k for k in places if ctx.by_key[k].type is EntityType.COUNTRY]
-            if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role == "patient"
-                                     and reading.cameo[:2] in {"17", "11", "12", "13", "16"}):
+            if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
+                                     and reading.cameo[:2] in {"17", "18", "19", "11", "12", "13", "16"}):
                 patients += [k for k in keys if k not in places or k in countries]
             elif prep == "to" and reading.object_role == "recipient":
                 recipients += [k for k in keys if k not in places]
@@ -311,6 +330,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
+    if not agents and tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        subject = _subject(tok.head)  # "supporters held demonstrations": the supporters demonstrate
+        if subject is not None and subject.dep_ == "nsubj":
+            agents.extend(_resolve(subject, ctx))
     return _dedupe(agents), _dedupe(patients), [], place
 
 
@@ -376,8 +399,65 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if key is not None:
             out.append(key)
             continue
+        definite = _definite(t, ctx) or _state_body(t, ctx)
+        if definite is not None:
+            out.append(definite)
+            continue
         out += _entities_under(t, ctx, shallow=True)
     return _dedupe(out)
+
+
+def _definite(tok: Token, ctx: _Ctx) -> str | None:
+    """'the party', 'the court': the last entity of that kind mentioned before."""
+    etype = DEFINITE_TYPES.get(tok.lemma_.lower())
+    if etype is None or not any(c.lower_ in {"the", "its", "this"} for c in tok.lefts):
+        return None
+    best: tuple[int, str] | None = None
+    for e in ctx.index.entities:
+        if e.type is not etype:
+            continue
+        before = [m.begin for m in e.mentions if m.begin < tok.idx]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), e.key)
+    return best[1] if best else None
+
+
+def _state_body(tok: Token, ctx: _Ctx) -> str | None:
+    """'Ugandan police', 'security forces', 'the authorities' acting in an event: a government body,
+    named by its phrase and, when the text gives none, by the article's main country."""
+    lemma = tok.lemma_.lower()
+    if lemma not in STATE_NOUNS or tok.dep_ == "compound":
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i not in ctx.index.token_entity]
+    words = [c.lower_ for c in mods]
+    if STATE_NOUNS[lemma] and not set(words) & STATE_NOUNS[lemma]:
+        return None  # "forces" or "troops" need a word that makes them the state's
+    country = None
+    if ctx.gaz is not None:
+        for c in mods:
+            known = ctx.gaz.country(c.text)
+            if known:
+                country = known
+        if country is None and ctx.index.main_country:
+            country = ctx.gaz.lookup(ctx.index.main_country)
+    core = " ".join(c.text.lower() for c in mods if not (ctx.gaz and ctx.gaz.country(c.text))) + " " + lemma
+    core = core.strip()
+    if lemma in {"force", "authority", "troop", "soldier", "guard", "operative"}:
+        core += "s"
+    label = f"{country.name} {core}" if country else core
+    entity = ctx.added.get(label)
+    first = min([tok, *mods], key=lambda t: t.i)
+    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
+                      ctx.sent_of[tok.i])
+    if entity is None:
+        entity = Entity(f"state:{label}", label, EntityType.GOVERNMENT, (), (),
+                        (f"'{mention.text}' acting for the state",))
+    entity = replace(entity, mentions=(*entity.mentions, replace(mention, entity=entity.key)),
+                     aliases=tuple(dict.fromkeys((*entity.aliases, mention.text))) if mention.text != label
+                     else entity.aliases)
+    ctx.added[label] = entity
+    ctx.by_key[entity.key] = entity
+    return entity.key
 
 
 def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False,
@@ -394,7 +474,7 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
         elif t.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL and t.pos_ == "PRON" and t is not tok:
             out += _resolve(t, ctx)
         for c in t.children:
-            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "punct"} or c.dep_ in skip:
+            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"} or c.dep_ in skip:
                 continue
             stack.append(c)
     return _dedupe(out)

@@ -1,0 +1,353 @@
+"""The query library: every file runs, headers are complete, parameters are bound safely, outputs are standard."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+
+import polgraph
+from polgraph.errors import QueryError
+from polgraph.output import compact, format_result, to_csv, to_json, to_table
+from polgraph.queries import Param, QueryInfo, bind_params, list_queries, load_query, parse_header, run_query
+from polgraph.store import Rows, Store, Term
+from polgraph.vocab import XSD
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+ALL_FILES = sorted(QUERIES.glob("*.rq")) + sorted((QUERIES / "checks").glob("*.rq"))
+CHECKS = sorted((QUERIES / "checks").glob("*.rq"))
+HOSTILE = '" } ; DROP ALL ; #'
+SAMPLE_VALUES = {"entity": "Hun Sen", "string": "Hun Sen", "date": "2019-11-14", "integer": "1",
+                 "iri": "pgid:person/hun-sen"}
+CONTRACT_VARS = {
+    "entities": ["entity", "label", "type", "alias"],
+    "memberships": ["person", "personLabel", "role", "organization", "organizationLabel"],
+    "events": ["event", "eventType", "eventLabel", "date", "participant", "participantLabel",
+               "participantRole", "place", "placeLabel", "evidence", "factuality"],
+}
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(QUERIES).as_posix()
+
+
+def sample_params(info: QueryInfo) -> dict[str, str]:
+    return {p.name: SAMPLE_VALUES[p.type] for p in info.params}
+
+
+@pytest.fixture(scope="module")
+def seed(seed_store: Path) -> Store:
+    return polgraph.open_store(seed_store, read_only=True)
+
+
+@pytest.fixture(scope="module")
+def model_valid() -> Store:
+    """tests/data/model_valid.trig (the data model's own example) with the reference graphs."""
+    store = Store()
+    store._store.load(path=str(ROOT / "tests" / "data" / "model_valid.trig"), format=ox.RdfFormat.TRIG)
+    store.ensure_reference_graphs()
+    return store
+
+
+# ---- the library -------------------------------------------------------------------------------
+
+def test_library_lists_every_file_with_a_summary() -> None:
+    listed = {q.name for q in list_queries()}
+    assert listed == {rel(p).removesuffix(".rq") for p in ALL_FILES}
+    assert len([p for p in ALL_FILES if p.parent == QUERIES]) >= 9
+    assert len(CHECKS) >= 4
+    for info in list_queries():
+        assert info.summary and info.summary.endswith("."), f"{info.name}: no one-line #+ summary"
+        assert len(info.summary) <= 140, info.name
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=rel)
+def test_every_query_is_self_contained_sparql(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    prepareQuery(text)  # a second, independent parser, with no prefixes declared for us
+    ox.Store().query(text, substitutions={ox.Variable(p.name): ox.Literal("x")
+                                          for p in parse_header(text)[1]} or None)
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=rel)
+def test_every_query_runs_on_the_seed_store(seed: Store, path: Path) -> None:
+    info = load_query(path)
+    result = run_query(info, seed, sample_params(info))
+    assert isinstance(result, Rows)
+    for param in info.params:
+        assert param.name in result.variables, "a parameter must be projected to be bound"
+
+
+@pytest.mark.parametrize("path", CHECKS, ids=rel)
+@pytest.mark.parametrize("data", ["seed", "model_valid"])
+def test_checks_find_nothing_on_a_good_graph(request: pytest.FixtureRequest, path: Path, data: str) -> None:
+    result = run_query(path, request.getfixturevalue(data))
+    assert isinstance(result, Rows)
+    assert result.variables[:2] == ["focus", "message"]
+    assert result.rows == [], format_result(result)
+
+
+BROKEN = """
+@prefix pg: <https://w3id.org/polgraph/ontology#> . @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix x: <http://example.org/> .
+@prefix cameo: <https://w3id.org/polgraph/cameo/> .
+x:lonely a pg:Event ; pg:cameoCode "020" ; sem:eventType cameo:020 .
+x:miscoded a pg:Event ; pg:cameoCode "999" ; sem:eventType cameo:999 ; sem:hasActor x:p1 .
+x:p1 rdf:value x:ghost ; sem:roleType pg:agent .
+x:unfounded a org:Membership ; org:member x:someone .
+x:nameless a pg:Person .
+x:ctx nif:isString "Hun Sen spoke." .
+x:reversed a nif:RFC5147String ; nif:beginIndex 7 ; nif:endIndex 3 ; nif:referenceContext x:ctx ; nif:anchorOf "" .
+x:beyond a nif:RFC5147String ; nif:beginIndex 8 ; nif:endIndex 99 ; nif:referenceContext x:ctx ; nif:anchorOf "x" .
+x:wrong a nif:RFC5147String ; nif:beginIndex 0 ; nif:endIndex 7 ; nif:referenceContext x:ctx ; nif:anchorOf "Hun Xen" .
+"""
+EXPECTED = {
+    "events-without-participants": {"http://example.org/lonely"},
+    "events-with-unknown-code": {"http://example.org/miscoded"},
+    "participants-without-entity": {"http://example.org/p1"},
+    "memberships-without-evidence": {"http://example.org/unfounded"},
+    "entities-without-label": {"http://example.org/nameless"},
+    "mentions-out-of-range": {"http://example.org/reversed", "http://example.org/beyond"},
+    "mentions-text-mismatch": {"http://example.org/wrong"},
+}
+
+
+@pytest.mark.parametrize("path", CHECKS, ids=rel)
+def test_each_check_finds_its_violation(path: Path) -> None:
+    store = Store()
+    store.ensure_reference_graphs()
+    store._store.load(BROKEN.encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://example.org/g"))
+    result = run_query(path, store)
+    assert isinstance(result, Rows)
+    assert {row[0].value for row in result.rows} == EXPECTED[path.stem]
+    assert all(row[1] and row[1].value for row in result.rows)
+
+
+# ---- contract queries --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(CONTRACT_VARS))
+def test_contract_queries_keep_their_variables(seed: Store, name: str) -> None:
+    result = run_query(name, seed)
+    assert isinstance(result, Rows) and result.rows
+    assert result.variables == CONTRACT_VARS[name]
+
+
+def test_entities_are_actors_and_places_with_their_pg_class(seed: Store) -> None:
+    result = run_query("entities", seed)
+    rows = [dict(zip(result.variables, [compact(v) for v in row], strict=True)) for row in result.rows]
+    assert {r["type"].split(":")[0] for r in rows} == {"pg"}
+    assert not {r["type"] for r in rows} & {"pg:Event", "pg:Article", "pg:Mention", "pg:Actor"}
+    assert {"entity": "pgid:person/hun-sen", "label": "Hun Sen", "type": "pg:Person", "alias": ""} in rows
+    assert any(r["label"] == "Sam Rainsy" and r["alias"] == "Rainsy" for r in rows)
+    assert len(rows) == len({tuple(r.values()) for r in rows}), "rows must be distinct"
+
+
+def test_memberships_give_the_post_label(seed: Store) -> None:
+    result = run_query("memberships", seed)
+    rows = {(r[1].value, r[2].value, r[4].value) for r in result.rows}
+    assert ("Sam Rainsy", "acting president", "Cambodia National Rescue Party") in rows
+
+
+def test_events_rows_follow_the_contract(seed: Store) -> None:
+    result = run_query("events", seed)
+    index = {v: i for i, v in enumerate(result.variables)}
+    events = set()
+    for row in result.rows:
+        value = {v: (row[i].value if row[i] else None) for v, i in index.items()}
+        events.add(value["event"])
+        assert re.fullmatch(r"[0-2]\d{1,3}", value["eventType"])
+        assert value["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value["date"])
+        assert value["participantRole"] in {"agent", "patient", "recipient", "other"}
+        assert value["evidence"] and value["factuality"] in {"Asserted", "Reported", "Negated",
+                                                             "Hypothetical", "Planned"}
+        assert (value["place"] is None) == (value["placeLabel"] is None)
+    every = seed.query("SELECT ?e WHERE { ?e a <https://w3id.org/polgraph/ontology#Event> }")
+    assert isinstance(every, Rows)
+    assert events == {row[0].value for row in every.rows} != set()
+
+
+# ---- parameters --------------------------------------------------------------------------------
+
+def test_param_header_parsing() -> None:
+    text = ('#+ summary: S.\n#+ param: place entity default="Phnom Penh" the place\n'
+            "#+ param: since date the first day\n#+ param: n integer [default=5]\nSELECT ?place { }")
+    summary, params = parse_header(text)
+    assert summary == "S."
+    assert params == (Param("place", "entity", "Phnom Penh", "the place"),
+                      Param("since", "date", None, "the first day"), Param("n", "integer", "5", ""))
+    assert params[1].required and not params[0].required
+
+
+@pytest.mark.parametrize(("line", "needle"), [
+    ("#+ param: x float", "unknown type 'float'"),
+    ("#+ param: ", "malformed parameter"),
+    ("#+ param: x string\n#+ param: x date", "declared twice"),
+])
+def test_bad_param_declarations(line: str, needle: str) -> None:
+    with pytest.raises(QueryError, match=needle):
+        parse_header(line)
+
+
+def test_values_are_converted_by_declared_type() -> None:
+    info = QueryInfo("q", "", params=(Param("a", "string"), Param("b", "entity"), Param("c", "date"),
+                                      Param("d", "integer"), Param("e", "iri"), Param("f", "iri")))
+    bound = bind_params(info, {"a": "x", "b": "Hun Sen", "c": "2019-11-14", "d": " 42 ",
+                               "e": "pgid:person/hun-sen", "f": "https://example.org/x"})
+    assert bound == {"a": Literal("x"), "b": Literal("Hun Sen"),
+                     "c": Literal("2019-11-14", datatype=XSD.date), "d": Literal(42, datatype=XSD.integer),
+                     "e": URIRef("https://w3id.org/polgraph/id/person/hun-sen"),
+                     "f": URIRef("https://example.org/x")}
+
+
+@pytest.mark.parametrize(("param", "value", "needle"), [
+    (Param("d", "date"), "14/11/2019", "must be a date"),
+    (Param("n", "integer"), "many", "must be an integer"),
+    (Param("i", "iri"), "not an iri", "must be an IRI"),
+    (Param("i", "iri"), "http://x/> . DROP ALL", "must be an IRI"),
+])
+def test_bad_values_are_refused(param: Param, value: str, needle: str) -> None:
+    with pytest.raises(QueryError, match=needle):
+        bind_params(QueryInfo("q", "", params=(param,)), {param.name: value})
+
+
+def test_unknown_param_lists_the_declared_ones(seed: Store) -> None:
+    with pytest.raises(QueryError) as caught:
+        run_query("events-in-place", seed, {"place": "Jakarta", "country": "x"})
+    message = str(caught.value)
+    assert "unknown parameter 'country'" in message and "place (entity, required)" in message
+    with pytest.raises(QueryError, match="'entities' takes no parameters"):
+        run_query("entities", seed, {"x": "1"})
+
+
+def test_missing_required_param(seed: Store) -> None:
+    with pytest.raises(QueryError, match=r"needs parameter 'entity'.*--param entity=VALUE"):
+        run_query("evidence", seed)
+
+
+def test_defaults_apply(seed: Store) -> None:
+    info = QueryInfo("q", '#+ param: who entity default="hun sen"\nPREFIX rdfs: '
+                     "<http://www.w3.org/2000/01/rdf-schema#>\nSELECT ?who ?x WHERE { ?x rdfs:label ?l "
+                     "FILTER (LCASE(STR(?l)) = LCASE(?who)) }",
+                     params=(Param("who", "entity", "hun sen"),))
+    result = run_query(info, seed)
+    assert [r[1].value for r in result.rows] == ["https://w3id.org/polgraph/id/person/hun-sen"]
+
+
+def test_entity_params_match_labels_and_aliases_in_any_case(seed: Store) -> None:
+    for name in ("Sam Rainsy", "sam rainsy", "RAINSY"):
+        result = run_query("evidence", seed, {"entity": name})
+        assert {r[1].value for r in result.rows} == {"https://w3id.org/polgraph/id/person/sam-rainsy"}
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_FILES if load_query(p).params], ids=rel)
+def test_hostile_values_are_data_not_query_text(seed_store_copy: Path, path: Path) -> None:
+    store = Store(seed_store_copy)
+    before = store.count()
+    info = load_query(path)
+    result = run_query(info, store, {p.name: HOSTILE for p in info.params if p.type in ("entity", "string")}
+                       | {p.name: SAMPLE_VALUES[p.type] for p in info.params if p.type not in ("entity", "string")})
+    assert isinstance(result, Rows) and result.rows == []
+    assert store.count() == before
+
+
+def test_unprojected_param_is_a_query_error(seed: Store) -> None:
+    info = QueryInfo("q", "SELECT ?s WHERE { ?s ?p ?name }", params=(Param("name", "string"),))
+    with pytest.raises(QueryError, match="projected"):
+        run_query(info, seed, {"name": "x"})
+
+
+# ---- loading -----------------------------------------------------------------------------------
+
+def test_load_by_name_with_or_without_suffix_or_path() -> None:
+    assert load_query("events").text == load_query("events.rq").text == load_query(QUERIES / "events.rq").text
+    assert load_query("events-without-participants").name == "checks/events-without-participants"
+    assert load_query("checks/events-without-participants").path == CHECKS[CHECKS.index(
+        QUERIES / "checks" / "events-without-participants.rq")]
+    assert load_query(str(QUERIES / "entities.rq")).name == "entities"
+
+
+def test_unknown_query_names_the_library() -> None:
+    with pytest.raises(QueryError) as caught:
+        load_query("nonsense")
+    assert "unknown query 'nonsense'" in str(caught.value) and "entities" in str(caught.value)
+    with pytest.raises(QueryError, match="unknown query"):
+        load_query("../pyproject")
+
+
+def test_query_text_runs_directly(seed: Store) -> None:
+    assert polgraph.query("ASK { ?s a <https://w3id.org/polgraph/ontology#Person> }", store=seed) is True
+    with pytest.raises(QueryError, match="SPARQL syntax error"):
+        polgraph.query("SELECT ?x WHERE { ?x ", store=seed)
+
+
+# ---- output formats ----------------------------------------------------------------------------
+
+ROWS = Rows(["s", "label", "n", "note"], [
+    [Term("uri", "https://w3id.org/polgraph/id/person/hun-sen"), Term("literal", "Hun Sen"),
+     Term("literal", "3", "http://www.w3.org/2001/XMLSchema#integer"), None],
+    [Term("bnode", "b0"), Term("literal", "Hun Sen, \"PM\"", "http://www.w3.org/2001/XMLSchema#string"),
+     Term("literal", "x"), Term("literal", "bonjour", language="fr")],
+])
+
+
+def test_json_is_the_w3c_results_format() -> None:
+    doc = json.loads(to_json(ROWS))
+    assert doc["head"] == {"vars": ["s", "label", "n", "note"]}
+    first, second = doc["results"]["bindings"]
+    assert first == {"s": {"type": "uri", "value": "https://w3id.org/polgraph/id/person/hun-sen"},
+                     "label": {"type": "literal", "value": "Hun Sen"},
+                     "n": {"type": "literal", "value": "3",
+                           "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}
+    assert second["s"] == {"type": "bnode", "value": "b0"}
+    assert second["note"] == {"type": "literal", "value": "bonjour", "xml:lang": "fr"}
+    parsed = Result.parse(io.StringIO(to_json(ROWS)), format="json")
+    assert [str(v) for v in parsed.vars] == ROWS.variables and len(parsed.bindings) == 2
+
+
+def test_json_of_a_real_query_parses_as_sparql_results(seed: Store) -> None:
+    text = format_result(run_query("events", seed), "json")
+    parsed = Result.parse(io.StringIO(text), format="json")
+    assert len(parsed.bindings) == len(json.loads(text)["results"]["bindings"]) > 0
+    assert format_result(True, "json") == '{\n  "head": {},\n  "boolean": true\n}\n'
+
+
+def test_csv_is_the_w3c_results_format() -> None:
+    text = to_csv(ROWS)
+    assert text.split("\r\n")[0] == "s,label,n,note"
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["s", "label", "n", "note"],
+        ["https://w3id.org/polgraph/id/person/hun-sen", "Hun Sen", "3", ""],
+        ["_:b0", 'Hun Sen, "PM"', "x", "bonjour"],
+    ]
+
+
+def test_table_is_aligned_and_compact() -> None:
+    lines = to_table(ROWS, max_width=10).splitlines()
+    assert lines[0].split() == ["s", "label", "n", "note"]
+    assert set(lines[1].replace(" ", "")) == {"-"}
+    assert lines[2].startswith("pgid:pers…")
+    assert lines[3].startswith("_:b0") and "Hun Sen, …" in lines[3]
+    widths = {len(line.rstrip()) <= len(lines[1]) for line in lines}
+    assert widths == {True}
+
+
+def test_ask_and_construct_results(seed: Store) -> None:
+    assert format_result(run_query("ASK { ?s ?p ?o }", seed), "table") == "true\n"
+    triples = run_query("CONSTRUCT { ?p a <http://xmlns.com/foaf/0.1/Person> } WHERE "
+                        "{ ?p a <https://w3id.org/polgraph/ontology#Person> }", seed)
+    assert isinstance(triples, list) and triples
+    turtle = format_result(triples, "table")
+    assert "pgid:person/hun-sen a foaf:Person" in turtle
+    ntriples = format_result(triples, "csv")
+    assert "<https://w3id.org/polgraph/id/person/hun-sen> " in ntriples
+    assert json.loads(format_result(triples, "json"))
