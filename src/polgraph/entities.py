@@ -119,6 +119,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if label in {"ORG", "GPE"} and len(span) == 1 and span[0].lower_ in _GENERIC:
         return []  # "State", "Parliament" alone: a description, not a name
     known = gaz.lookup(text)
+    if known is not None and label == "PERSON" and known.type.is_place:
+        known = None  # "Victoria", "Houston": a person's name that is also a place's
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
@@ -199,7 +201,8 @@ def _acronyms_of_non_entities(doc: Doc, cands: list[_Cand]) -> set[str]:
 # clustering -------------------------------------------------------------------------------------
 def _compatible(a: EntityType, b: EntityType) -> bool:
     if a is EntityType.PERSON or b is EntityType.PERSON:
-        return a is b
+        # NER sometimes tags one mention of a person as an organisation: same name, same thing
+        return a is b or {a, b} == {EntityType.PERSON, EntityType.ORGANIZATION}
     return a.is_place == b.is_place
 
 
@@ -233,7 +236,7 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         if target is None and c.text in acronym_defs:
             full = acronym_defs[c.text]
             target = by_key.get(_ministry_key(norm(full)))
-            reason = f"'{c.text}' is defined as the acronym of '{full}'"
+            reason = f"'{c.text}' is given as another name of '{full}'"
         if target is None and _ACRONYM.match(c.text) and c.type is not EntityType.PERSON:
             target = _by_initials(c, clusters)
             if target is not None:
@@ -248,6 +251,8 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         elif reason:
             target.reasons.append(reason)
         target.cands.append(c)
+        if c.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION and target.known is None:
+            target.type = EntityType.PERSON
         by_key.setdefault(key, target)
         if c.known and target.known is None:
             target.known = c.known
@@ -257,14 +262,25 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
 
 
 def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
-    """'Full Name (ACR)' → {ACR: Full Name}."""
+    """Names defined as another name of the entity just before them: 'Full Name (ACR)',
+    'Sergei Tikhanovsky (Siarhei Tsikhanouski)', 'Robert Kyagulanyi, known as Bobi Wine'."""
     ends = {c.tok_end: c for c in cands if not _ACRONYM.match(c.text)}
     out: dict[str, str] = {}
     for c in cands:
-        if _ACRONYM.match(c.text) and c.tok_begin >= 2 and doc[c.tok_begin - 1].text == "(":
+        if c.tok_begin >= 2 and doc[c.tok_begin - 1].text == "(":
             full = ends.get(c.tok_begin - 1)
-            if full is not None and full.type is not EntityType.PERSON:
+            if full is None:
+                continue
+            if _ACRONYM.match(c.text) and full.type is not EntityType.PERSON:
                 out.setdefault(c.text, full.text)
+            elif full.type is EntityType.PERSON and c.type is EntityType.PERSON:
+                out.setdefault(c.text, full.text)
+        words = [t.lower_ for t in doc[max(0, c.tok_begin - 4):c.tok_begin]]
+        if c.type is EntityType.PERSON and words[-2:] == ["known", "as"] or words[-1:] in (["alias"], ["aka"]):
+            before = [x for x in cands if x.type is EntityType.PERSON and x.tok_end <= c.tok_begin
+                      and c.tok_begin - x.tok_end <= 5]
+            if before:
+                out.setdefault(c.text, max(before, key=lambda x: x.tok_end).text)
     return out
 
 

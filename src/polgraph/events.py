@@ -36,6 +36,8 @@ STATE_NOUNS: dict[str, set[str]] = {
     "guard": {"security", "border", "presidential", "republican", "national"},
     "operative": {"security", "intelligence"},
 }
+_PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
+            "guard": "guards", "operative": "operatives", "policeman": "police"}
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
                "order", "make", "mount", "call", "join"}
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
@@ -437,27 +439,29 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
         for c in mods:
             known = ctx.gaz.country(c.text)
             if known:
-                country = known
-        if country is None and ctx.index.main_country:
-            country = ctx.gaz.lookup(ctx.index.main_country)
-    core = " ".join(c.text.lower() for c in mods if not (ctx.gaz and ctx.gaz.country(c.text))) + " " + lemma
-    core = core.strip()
-    if lemma in {"force", "authority", "troop", "soldier", "guard", "operative"}:
-        core += "s"
-    label = f"{country.name} {core}" if country else core
+                country = known.name
+    core = " ".join(c.text.lower() for c in mods if not (ctx.gaz and ctx.gaz.country(c.text)))
+    label = f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip()
+    scope = country = country or ctx.index.main_country
+    if country and ctx.gaz is not None:
+        label = f"{_demonym_of(ctx.gaz, country)} {label}"
     entity = ctx.added.get(label)
     first = min([tok, *mods], key=lambda t: t.i)
     mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
                       ctx.sent_of[tok.i])
     if entity is None:
         entity = Entity(f"state:{label}", label, EntityType.GOVERNMENT, (), (),
-                        (f"'{mention.text}' acting for the state",))
+                        (f"'{mention.text}' acting for the state",), scope=scope)
     entity = replace(entity, mentions=(*entity.mentions, replace(mention, entity=entity.key)),
                      aliases=tuple(dict.fromkeys((*entity.aliases, mention.text))) if mention.text != label
                      else entity.aliases)
     ctx.added[label] = entity
     ctx.by_key[entity.key] = entity
     return entity.key
+
+
+def _demonym_of(gaz: Gazetteer, country: str) -> str:
+    return gaz.demonym(country) or country
 
 
 def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False,

@@ -45,6 +45,7 @@ class Gazetteer:
         self.by_name: dict[str, Known] = {}
         self.demonyms: dict[str, Known] = {}
         self.countries: dict[str, Known] = {}
+        self._demonym_of: dict[str, str] = {}
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
 
@@ -53,6 +54,10 @@ class Gazetteer:
 
     def country_of_demonym(self, word: str) -> Known | None:
         return self.demonyms.get(norm(word))
+
+    def demonym(self, country: str) -> str | None:
+        """The first demonym of a country ("Cambodian" for Cambodia)."""
+        return self._demonym_of.get(country)
 
     def country_by_code(self, iso3: str | None) -> Known | None:
         """The country with this ISO 3166 alpha-3 code."""
@@ -92,6 +97,7 @@ class Gazetteer:
             self.countries[entry.country] = entry
         for d in _split(row.get("demonyms")):
             self.demonyms.setdefault(norm(d), entry)
+            self._demonym_of.setdefault(row["name"], d)
 
     def _org(self, row: dict[str, str]) -> None:
         try:

@@ -136,6 +136,7 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     joined_because: tuple[str, ...] = ()
     wikidata: str | None = None
+    scope: str | None = None  # for generic names ("police"): the country they belong to, kept in the IRI
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ def article_iri(article_id: str) -> URIRef:
 
 def entity_iri(entity: Entity) -> URIRef:
     """Same type kind and normalised name → same IRI, in every article."""
+    if entity.scope:
+        return ID[f"{entity.type.kind}/{slug(entity.label)}--{slug(entity.scope)}"]
     return ID[f"{entity.type.kind}/{slug(entity.label)}"]
 
 
