@@ -16,8 +16,19 @@ import pytest
 import polgraph
 from polgraph.ingest import IngestReport
 from polgraph.model import (
-    Article, Entity, EntityType, Event, EventDate, Extraction, Membership, Mention, Participant, Precision,
-    Resolution, Role, Sentence,
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    EventDate,
+    Extraction,
+    Membership,
+    Mention,
+    Participant,
+    Precision,
+    Resolution,
+    Role,
+    Sentence,
 )
 from polgraph.store import Store
 

@@ -51,7 +51,8 @@ def test_front_matter_id_overrides_the_file_name(tmp_path: Path) -> None:
 
 def test_article_without_front_matter_or_date(tmp_path: Path) -> None:
     [article] = read(write(tmp_path / "plain.txt", "Sam Rainsy returned.\r\nHe spoke.\r\n"))
-    assert article == Article(id="plain", text="Sam Rainsy returned.\nHe spoke.\n", source=str(tmp_path / "plain.txt"))
+    assert article == Article(id="plain", text="Sam Rainsy returned.\nHe spoke.\n",
+                              source=str(tmp_path / "plain.txt"))
     assert article.published is None and article.title is None
 
 

@@ -1,4 +1,4 @@
-"""The query library: every file runs, headers are complete, parameters are bound safely, outputs are standard."""
+"""The query library: every file runs, headers are complete, parameters are bound safely, output is W3C."""
 
 from __future__ import annotations
 
@@ -98,18 +98,21 @@ def test_checks_find_nothing_on_a_good_graph(request: pytest.FixtureRequest, pat
 
 BROKEN = """
 @prefix pg: <https://w3id.org/polgraph/ontology#> . @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
-@prefix org: <http://www.w3.org/ns/org#> . @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix x: <http://example.org/> .
-@prefix cameo: <https://w3id.org/polgraph/cameo/> .
+@prefix org: <http://www.w3.org/ns/org#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix x: <http://example.org/> . @prefix cameo: <https://w3id.org/polgraph/cameo/> .
 x:lonely a pg:Event ; pg:cameoCode "020" ; sem:eventType cameo:020 .
 x:miscoded a pg:Event ; pg:cameoCode "999" ; sem:eventType cameo:999 ; sem:hasActor x:p1 .
 x:p1 rdf:value x:ghost ; sem:roleType pg:agent .
 x:unfounded a org:Membership ; org:member x:someone .
 x:nameless a pg:Person .
 x:ctx nif:isString "Hun Sen spoke." .
-x:reversed a nif:RFC5147String ; nif:beginIndex 7 ; nif:endIndex 3 ; nif:referenceContext x:ctx ; nif:anchorOf "" .
-x:beyond a nif:RFC5147String ; nif:beginIndex 8 ; nif:endIndex 99 ; nif:referenceContext x:ctx ; nif:anchorOf "x" .
-x:wrong a nif:RFC5147String ; nif:beginIndex 0 ; nif:endIndex 7 ; nif:referenceContext x:ctx ; nif:anchorOf "Hun Xen" .
+x:reversed a nif:RFC5147String ; nif:beginIndex 7 ; nif:endIndex 3 ; nif:referenceContext x:ctx ;
+    nif:anchorOf "" .
+x:beyond a nif:RFC5147String ; nif:beginIndex 8 ; nif:endIndex 99 ; nif:referenceContext x:ctx ;
+    nif:anchorOf "x" .
+x:wrong a nif:RFC5147String ; nif:beginIndex 0 ; nif:endIndex 7 ; nif:referenceContext x:ctx ;
+    nif:anchorOf "Hun Xen" .
 """
 EXPECTED = {
     "events-without-participants": {"http://example.org/lonely"},
@@ -254,8 +257,9 @@ def test_hostile_values_are_data_not_query_text(seed_store_copy: Path, path: Pat
     store = Store(seed_store_copy)
     before = store.count()
     info = load_query(path)
-    result = run_query(info, store, {p.name: HOSTILE for p in info.params if p.type in ("entity", "string")}
-                       | {p.name: SAMPLE_VALUES[p.type] for p in info.params if p.type not in ("entity", "string")})
+    text_like = ("entity", "string")
+    values = {p.name: HOSTILE if p.type in text_like else SAMPLE_VALUES[p.type] for p in info.params}
+    result = run_query(info, store, values)
     assert isinstance(result, Rows) and result.rows == []
     assert store.count() == before
 

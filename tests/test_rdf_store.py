@@ -152,8 +152,8 @@ def test_ingest_keeps_going_after_bad_inputs_and_stores_undated_articles(tmp_pat
     report = ingest([tmp_path / "in", tmp_path / "missing.txt"], store=tmp_path / "store",
                     progress=lambda status, source, _: seen.append((status, source)))
     assert report.ingested == 2
-    assert [s for s, _ in report.failed] == [f"{tmp_path / 'in' / 'bad.jsonl'}:1",
-                                             f"{tmp_path / 'in' / 'bad.jsonl'}:2", str(tmp_path / "missing.txt")]
+    bad = tmp_path / "in" / "bad.jsonl"
+    assert [s for s, _ in report.failed] == [f"{bad}:1", f"{bad}:2", str(tmp_path / "missing.txt")]
     assert all(message.startswith(source) for source, message in report.failed)
     assert sorted(s for s, _ in seen) == ["failed"] * 3 + ["ingested"] * 2
     store = Store(tmp_path / "store", read_only=True)

@@ -88,7 +88,7 @@ def list_queries() -> list[QueryInfo]:
 
 def export(*, store: Store | str | Path | None = None, format: str = "turtle",
            out: str | Path | IO[bytes] | None = None) -> str | None:
-    """Write the whole graph as turtle, trig, nquads, ntriples or jsonld; returns the text if `out` is None."""
+    """Write the whole graph as turtle, trig, nquads, ntriples or jsonld (the text if `out` is None)."""
     import io
 
     from .store import EXPORT_FORMATS

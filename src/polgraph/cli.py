@@ -128,7 +128,7 @@ def query_command(
     from .store import Rows
 
     result = polgraph.query(query, store=store, params=_parse_params(param or []))
-    sys.stdout.write(format_result(result, fmt.value, max_width=width))
+    _write(format_result(result, fmt.value, max_width=width))
     if fmt is OutputFormat.table and isinstance(result, Rows):
         _message(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 
@@ -143,7 +143,7 @@ def queries(fmt: FormatOption = OutputFormat.table) -> None:
     rows = [[Term("literal", q.name), Term("literal", q.summary),
              Term("literal", "; ".join(p.describe() for p in q.params))] for q in polgraph.list_queries()]
     result = Rows(["name", "summary", "params"], rows)
-    sys.stdout.write(format_result(result, fmt.value, max_width=0))
+    _write(format_result(result, fmt.value, max_width=0))
 
 
 @app.command()
@@ -212,6 +212,13 @@ def _parse_params(specs: list[str]) -> dict[str, str]:
             raise typer.BadParameter(f"{name.strip()!r} is given twice", param_hint="--param")
         params[name.strip()] = value
     return params
+
+
+def _write(text: str) -> None:
+    """Results as UTF-8 bytes: CSV's CRLF line ends and non-ASCII names survive any locale."""
+    stream = typer.get_binary_stream("stdout")
+    stream.write(text.encode("utf-8"))
+    stream.flush()
 
 
 def _message(text: str) -> None:

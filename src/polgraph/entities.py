@@ -360,6 +360,8 @@ def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     for tok in doc:
         if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns:
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "B":
+            continue  # "CNRP lawmakers Kong Saphea and ...": a title before names, not a group
         owner = _group_owner(tok, tok_cl)
         if owner is None:
             continue

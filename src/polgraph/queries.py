@@ -140,8 +140,8 @@ def bind_params(info: QueryInfo, values: Mapping[str, str | Node] | None = None)
     values = dict(values or {})
     unknown = sorted(set(values) - {p.name for p in info.params})
     if unknown:
-        raise QueryError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
-                         f"for query {info.name!r}", hint=_declared(info))
+        what = f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
+        raise QueryError(f"{what} for query {info.name!r}", hint=_declared(info))
     bound: dict[str, Node] = {}
     for param in info.params:
         value = values.get(param.name, param.default)

@@ -49,6 +49,7 @@ class _Builder:
         self.main_country = index.main_country
         self.government = index.government
         self.seen: set[tuple[str, str, str]] = set()
+        self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
         self.memberships: list[Membership] = []
         self.sent_of: dict[int, int] = {}
         for n, s in enumerate(doc.sents):
@@ -77,9 +78,38 @@ class _Builder:
             break
         while run and (run[0].lower_ in _POSSESSIVE or run[0].is_punct):
             run.pop(0)
+        last = self.doc[end - 1]
+        if not run and start >= 2 and self.doc[start - 1].lower_ in {"and", ","} and start - 1 in self.runs:
+            run = self.runs[start - 1]  # "CNRP lawmakers Kong Saphea and Nhay Chamroeun"
         if run:
-            last = self.doc[end - 1]
+            self.runs[end] = run
+            if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
+                self.runs[end] = run
             self._add(person, run, run[0].idx, last.idx + len(last.text))
+        elif start >= 2 and self.doc[start - 1].text == ",":
+            self._title_then_name(person, start - 1, last)
+
+    def _title_then_name(self, person: Entity, comma: int, last: Token) -> None:
+        """'the former secretary general of the union (ONEP), X'."""
+        i = comma - 1
+        doc = self.doc
+        run: list[Token] = []
+        sent = self.sent_of.get(comma)
+        while i >= 0 and self.sent_of.get(i) == sent and len(run) < 16:
+            tok = doc[i]
+            if tok.text in {",", ";", ":"} or tok.pos_ in {"VERB", "AUX"}:
+                break
+            run.insert(0, tok)
+            i -= 1
+        heads = [n for n, t in enumerate(run) if self._kinds(t) & {"head", "government", "court"}]
+        if not heads or not any(self._owner(t.i) for t in run[heads[0]:]):
+            return
+        # title words up to the head, then "of ORG" (anything between is the organisation's description)
+        first = heads[0]
+        while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
+            first -= 1
+        tokens = run[first:heads[-1] + 1] + [t for t in run[heads[-1] + 1:] if self._owner(t.i)]
+        self._add(person, tokens, run[first].idx, last.idx + len(last.text))
 
     def after_name(self, person: Entity, start: int, end: int) -> None:
         """'X, the spokesman of Y', 'X, deputy director of Y', 'X is the commander of Y'."""
@@ -107,8 +137,8 @@ class _Builder:
         # the run must end in a post word; what follows may name the organisation
         while run and not self._kinds(run[-1]) & {"head", "government", "court"}:
             run.pop()
-        if not run:
-            return
+        if not run or run[-1].tag_ in {"NNS", "NNPS"}:
+            return  # "X, several party leaders ...": a plural is a different group, not X's post
         k = j
         if k < len(doc) and doc[k].lower_ in _LINKS:
             k += 1
@@ -128,7 +158,10 @@ class _Builder:
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
-        return self.words.get(tok.lower_.strip("."), frozenset())
+        kinds = self.words.get(tok.lower_.strip("."), frozenset())
+        if not kinds and tok.tag_ in {"NNS", "NNPS"}:
+            kinds = self.words.get(tok.lemma_.lower(), frozenset()) & {"head"}  # "CNRP lawmakers X and Y"
+        return kinds
 
     def _title_like(self, tok: Token) -> bool:
         return bool(self._kinds(tok) - {"honorific"}) or self._owner(tok.i) is not None or self._demonym(tok)
@@ -180,7 +213,10 @@ class _Builder:
             role_tokens.pop(0)  # a capitalised word that is no title (sentence start)
         if not role_tokens:
             return
-        role = " ".join(_EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens)
+        words_out = [_EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens]
+        if role_tokens[-1].tag_ in {"NNS", "NNPS"}:
+            words_out[-1] = role_tokens[-1].lemma_  # "lawmakers X and Y": each is a lawmaker
+        role = " ".join(words_out)
         if role[:1].isupper() and not role.istitle():
             role = role[0].lower() + role[1:]
         kinds = set().union(*(self._kinds(t) for t in role_tokens))
