@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import polgraph
-from polgraph.ingest import IngestReport
+from polgraph.ingestion import IngestReport
 from polgraph.model import (
     Article,
     Entity,

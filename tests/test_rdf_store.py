@@ -14,7 +14,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 import polgraph
-from polgraph.ingest import ingest
+from polgraph.ingestion import ingest
 from polgraph.model import Extraction
 from polgraph.rdf import article_iri, to_quads
 from polgraph.store import EXPORT_FORMATS, Store
@@ -132,7 +132,7 @@ def test_seed_store_holds_the_article_and_reference_graphs(seed_store: Path) -> 
     assert graphs == {GRAPH_ONTOLOGY, GRAPH_CAMEO, str(article_iri("cambojanews-2019-11-14-hun-sen-bail"))}
 
 
-def test_seed_ingest_report_counts(seed_ingest: tuple[Path, polgraph.ingest.IngestReport]) -> None:
+def test_seed_ingest_report_counts(seed_ingest: tuple[Path, polgraph.ingestion.IngestReport]) -> None:
     path, report = seed_ingest
     assert report.ok and report.ingested == 1 and report.unchanged == 0
     assert report.entities > 5 and report.events > 0 and report.memberships > 0
@@ -220,3 +220,31 @@ def test_export_to_a_file_and_unknown_format(seed_store: Path, tmp_path: Path) -
 def test_read_only_store_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(polgraph.StoreError, match="no store here"):
         polgraph.open_store(tmp_path / "nothing", read_only=True)
+
+
+# ---- the library verbs ---------------------------------------------------------------------------
+
+def test_import_polgraph_does_no_work() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, polgraph; heavy = {'spacy', 'rdflib', 'pyoxigraph', 'typer'} & set(sys.modules); "
+            "assert not heavy, heavy")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_ingest_verb_stays_a_function_after_importing_ingestion(tmp_path: Path) -> None:
+    import polgraph.ingestion as module
+
+    assert callable(polgraph.ingest) and not isinstance(polgraph.ingest, type(module))
+    (tmp_path / "a.txt").write_text("Mu Sochua wrote on Twitter.", encoding="utf-8")
+    report = polgraph.ingest(tmp_path / "a.txt", store=tmp_path / "store")
+    assert isinstance(report, module.IngestReport) and report.ingested == 1
+
+
+def test_extract_accepts_bare_text() -> None:
+    extraction = polgraph.extract("Prime Minister Hun Sen asked the Justice Ministry to grant bail.")
+    assert extraction.article.id.startswith("text-")
+    assert "Hun Sen" in {e.label for e in extraction.entities}
+    assert polgraph.extract(extraction.article.text).article.id == extraction.article.id

@@ -19,7 +19,7 @@ from .errors import EndpointError, InputError, ModelError, PolgraphError, QueryE
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from .ingest import IngestReport, Progress
+    from .ingestion import IngestReport, Progress
     from .model import Article, Extraction
     from .queries import QueryInfo
     from .store import Rows, Store
@@ -42,7 +42,7 @@ def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Pat
 
     Example: `polgraph.ingest(["data/articles"], store="my-store").ingested`
     """
-    from .ingest import ingest as run
+    from .ingestion import ingest as run
 
     return run(paths, store=store, force=force, progress=progress)
 

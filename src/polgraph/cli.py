@@ -20,7 +20,7 @@ import polgraph
 from .errors import PolgraphError
 
 if TYPE_CHECKING:
-    from .ingest import IngestReport
+    from .ingestion import IngestReport
 
 app = typer.Typer(
     name="polgraph",
@@ -92,7 +92,7 @@ def _root(
 @_reports_errors
 def ingest(
     paths: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", show_default=False,
+        metavar="PATH", show_default=False,
         help="Articles: .txt/.md files (optional front matter), .jsonl files, or folders of them.")],
     store: StoreOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even when unchanged.")] = False,

@@ -87,7 +87,7 @@ def _month_day(m, published, future):
 
 def _month_year(m, published, future):
     month = MONTHS[m["month"].lower().rstrip(".")]
-    if m["month"].lower() == "may" and not (m["year"] or m["rel"]):
+    if m["month"] == "may" or (m["month"].lower() == "may" and m["month"] != "May" and not m["year"]):
         return None  # the modal verb "may"
     if m["year"]:
         return f"{int(m['year']):04d}-{month:02d}", Precision.MONTH, Resolution.EXPLICIT

@@ -1,7 +1,8 @@
 """The embedded store (Oxigraph on disk): the only module that imports pyoxigraph.
 
-Writes are all-or-nothing per call: `replace_graphs` drops the articles' old graphs and adds the new
-quads in one Oxigraph transaction each, so after a crash an article is either wholly present or absent.
+Writes never leave half an article: `replace_graphs` first drops the articles' old graphs, then adds
+all the new quads in one Oxigraph transaction, so after a crash an article is either wholly present
+(old or new version) or absent, and re-running the ingest completes it.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ class Store:
 
     # writing -------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Iterable[tuple[URIRef, list[tuple[Node, Node, Node, URIRef]]]]) -> int:
-        """Replace each named graph by the given quads; returns the number of quads written."""
+        """Replace each named graph by the given quads (one transaction for all the new quads)."""
         batch: list[ox.Quad] = []
         names: list[ox.NamedNode] = []
         for name, quads in graphs:

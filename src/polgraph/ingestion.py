@@ -6,11 +6,9 @@ Each batch is written with one `Store.replace_graphs` call, so an interrupted ru
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 from .articles import iter_articles
 from .errors import InputError, PolgraphError
@@ -134,14 +132,3 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
     flush()
     store.flush()
     return report
-
-
-class _CallableModule(ModuleType):
-    """Importing this module makes `polgraph.ingest` name it instead of the package's `ingest` verb
-    (the import system sets the attribute), so the module itself answers calls with the verb."""
-
-    def __call__(self, paths: str | Path | Iterable[str | Path], **options: object) -> IngestReport:
-        return ingest(paths, **options)  # type: ignore[arg-type]
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,287 @@
+"""Entities: found by NER and word cues, typed into our classes, one entity per real-world thing.
+
+Every sentence here is hand-written; invented names ("Zorbanian Liberty Party", "Tomas Velkari")
+check that extraction does not depend on a list naming them. Each text is parsed once (`run`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+
+from polgraph.articles import parse_text
+from polgraph.model import Entity, EntityType, Extraction
+from polgraph.pipeline import extract
+
+PUBLISHED = "2019-11-14"  # a Thursday
+
+
+@lru_cache(maxsize=None)
+def run(text: str, published: str | None = PUBLISHED) -> Extraction:
+    front = f"---\npublished: {published}\n---\n" if published else ""
+    return extract(parse_text(front + text, default_id="test-entities"))
+
+
+def show(x: Extraction) -> str:
+    return "; ".join(f"{e.label!r} {e.type.value} {list(e.aliases)}" for e in x.entities) or "(no entities)"
+
+
+def named(x: Extraction, name: str) -> Entity:
+    """The one entity called `name` (label, alias or mention text)."""
+    found = [e for e in x.entities
+             if e.label == name or name in e.aliases or any(m.text == name for m in e.mentions)]
+    assert found, f"no entity named {name!r}; found: {show(x)}"
+    assert len(found) == 1, f"{name!r} is split over several entities: {show(x)}"
+    return found[0]
+
+
+def labels(x: Extraction) -> set[str]:
+    return {e.label for e in x.entities}
+
+
+def mention_texts(x: Extraction) -> set[str]:
+    return {m.text for e in x.entities for m in e.mentions}
+
+
+# ---- one entity per thing: acronyms, surnames, titles, possessives ------------------------------
+
+def test_acronym_of_a_listed_party_joins_its_full_name() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) called for new elections. "
+            "Two days later the CNRP said it would boycott the vote.")
+    party = named(x, "CNRP")
+    assert party.label == "Cambodia National Rescue Party"
+    assert party.type is EntityType.PARTY
+    assert "CNRP" in party.aliases
+    assert sum(m.text == "CNRP" for m in party.mentions) == 2
+    assert "CNRP" not in labels(x)
+
+
+def test_acronym_of_an_unlisted_party_joins_its_full_name() -> None:
+    x = run("The People's Renewal Party (PRP) won eleven seats in Kordavia. "
+            "Later the PRP said it would join the coalition.")
+    party = named(x, "PRP")
+    assert party.label == "People's Renewal Party"
+    assert party.type is EntityType.PARTY
+    assert "PRP" in party.aliases
+    assert len(party.mentions) == 3
+
+
+def test_surname_joins_the_full_name() -> None:
+    x = run("Opposition leader Tomas Velkari arrived in Kordavia on Monday. "
+            "Velkari told reporters that he was tired.")
+    person = named(x, "Velkari")
+    assert person.label == "Tomas Velkari"
+    assert person.type is EntityType.PERSON
+    assert "Velkari" in person.aliases
+    assert len(person.mentions) == 2
+
+
+def test_surname_of_a_well_known_person_joins_the_full_name() -> None:
+    x = run("Sam Rainsy spoke in Paris on Monday. Rainsy said the vote was a sham.")
+    person = named(x, "Rainsy")
+    assert person.label == "Sam Rainsy"
+    assert person.type is EntityType.PERSON
+
+
+def test_title_is_not_part_of_the_name() -> None:
+    x = run("Prime Minister Hun Sen opened a bridge in Kandal province on Monday.")
+    person = named(x, "Hun Sen")
+    assert person.label == "Hun Sen"
+    assert person.type is EntityType.PERSON
+    assert not any("Prime Minister" in e.label for e in x.entities), show(x)
+    assert [m.text for m in person.mentions] == ["Hun Sen"]
+
+
+def test_honorific_is_not_part_of_the_name() -> None:
+    x = run("Ms. Lena Morova arrived in Kordavia. Morova thanked her supporters.")
+    person = named(x, "Lena Morova")
+    assert person.type is EntityType.PERSON
+    assert len(person.mentions) == 2
+    assert not any(e.label.startswith(("Ms", "Mr")) for e in x.entities), show(x)
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    x = run("Hun Sen's spokesman defended the decision. Hun Sen later left for Beijing.")
+    person = named(x, "Hun Sen")
+    assert [m.text for m in person.mentions] == ["Hun Sen", "Hun Sen"]
+    assert not any("'s" in name for name in mention_texts(x) | labels(x)), show(x)
+
+
+def test_government_phrases_join_the_government_of_the_main_country() -> None:
+    x = run("The Cambodian government rejected the report. "
+            "A government spokesman said the government had done nothing wrong.")
+    govs = [e for e in x.entities if e.type is EntityType.GOVERNMENT]
+    assert len(govs) == 1, show(x)
+    assert govs[0].label == "Government of Cambodia"
+    assert len(govs[0].mentions) >= 2
+
+
+def test_no_two_entities_share_a_label() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) held a rally in Phnom Penh. Sam Rainsy addressed it. "
+            "Police later said the CNRP had no permit. Rainsy said he would return to Phnom Penh.")
+    counts = [e.label for e in x.entities]
+    assert len(counts) == len(set(counts)), show(x)
+    assert len({e.key for e in x.entities}) == len(x.entities)
+
+
+# ---- typing: names no list knows ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The Zorbanian Liberty Party won the election.", "Zorbanian Liberty Party", EntityType.PARTY),
+    ("The Ministry of Fisheries issued new rules.", "Ministry of Fisheries", EntityType.GOVERNMENT),
+    ("The Supreme Court of Veldonia upheld the ban.", "Supreme Court of Veldonia", EntityType.COURT),
+    ("The Kelmar Institute for Democracy published a report.", "Kelmar Institute for Democracy",
+     EntityType.ORGANIZATION),
+    ("The Norvath Election Commission announced the results.", "Norvath Election Commission",
+     EntityType.GOVERNMENT),
+    ("Lena Morova, a lawyer, spoke to reporters.", "Lena Morova", EntityType.PERSON),
+])
+def test_unlisted_names_are_found_and_typed(text: str, name: str, etype: EntityType) -> None:
+    x = run(text)
+    entity = named(x, name)
+    assert entity.label == name
+    assert entity.type is etype, f"{name!r} typed {entity.type.value}"
+
+
+def test_unlisted_court_name_is_one_court_not_a_court_and_an_organisation() -> None:
+    x = run("The Supreme Court of Veldonia upheld the ban.")
+    assert not any(e.type is EntityType.ORGANIZATION for e in x.entities), show(x)
+
+
+def test_unlisted_province_is_a_region() -> None:
+    x = run("Fighting broke out in Tarvik province on Monday.")
+    region = named(x, "Tarvik")
+    assert region.type is EntityType.REGION
+
+
+# ---- typing: well-known names -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Hun Sen opened a bridge.", "Hun Sen", EntityType.PERSON),
+    ("The Cambodian People's Party won every seat.", "Cambodian People's Party", EntityType.PARTY),
+    ("The Phnom Penh Municipal Court charged him with treason.", "Phnom Penh Municipal Court", EntityType.COURT),
+    ("The United Nations urged restraint.", "United Nations", EntityType.IGO),
+    ("The European Union urged restraint.", "European Union", EntityType.IGO),
+    ("Amnesty International condemned the verdict.", "Amnesty International", EntityType.ORGANIZATION),
+    ("Human Rights Watch criticised the verdict.", "Human Rights Watch", EntityType.ORGANIZATION),
+    ("Cambodia rejected the report.", "Cambodia", EntityType.COUNTRY),
+    ("Thousands marched in Phnom Penh.", "Phnom Penh", EntityType.CITY),
+    ("The Royal Cambodian Armed Forces moved troops to the border.", "Royal Cambodian Armed Forces",
+     EntityType.GOVERNMENT),
+    ("The National Assembly stripped him of his immunity.", "National Assembly", EntityType.GOVERNMENT),
+    ("The Interior Ministry banned the march.", "Interior Ministry", EntityType.GOVERNMENT),
+])
+def test_known_names_are_typed(text: str, name: str, etype: EntityType) -> None:
+    entity = named(run(text), name)
+    assert entity.type is etype, f"{name!r} typed {entity.type.value}"
+
+
+def test_two_organisations_joined_by_and_are_two_entities() -> None:
+    x = run("Amnesty International and Human Rights Watch condemned the arrests.")
+    assert named(x, "Amnesty International").type is EntityType.ORGANIZATION
+    assert named(x, "Human Rights Watch").type is EntityType.ORGANIZATION
+    assert not any(" and " in e.label for e in x.entities), show(x)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kem Sokha said the trial was unfair.", "Kem Sokha"),
+    ("Cambodian government spokesman Phay Siphan denied the report.", "Phay Siphan"),
+    ("CNRP lawmakers Kong Saphea and Nhay Chamroeun were beaten.", "Nhay Chamroeun"),
+    ("Opposition lawmaker Um Sovann was arrested by police in Phnom Penh.", "Um Sovann"),
+])
+def test_people_are_typed_person_whatever_the_context(text: str, name: str) -> None:
+    entity = named(run(text), name)
+    assert entity.type is EntityType.PERSON, f"{name!r} typed {entity.type.value}"
+
+
+def test_police_acting_in_an_event_is_a_government_body() -> None:
+    x = run("Police arrested two monks in Phnom Penh.")
+    police = [e for e in x.entities if "police" in e.label.lower()]
+    assert len(police) == 1, show(x)
+    assert police[0].type is EntityType.GOVERNMENT
+    assert [m.text for m in police[0].mentions] == ["Police"]
+
+
+# ---- groups -------------------------------------------------------------------------------------
+
+def test_party_activists_are_a_group() -> None:
+    x = run("CNRP activists gathered outside the court in Phnom Penh.")
+    group = named(x, "CNRP activists")
+    assert group.type is EntityType.GROUP
+    assert named(x, "CNRP").type is EntityType.PARTY
+
+
+def test_opposition_supporters_are_a_group() -> None:
+    x = run("Opposition supporters marched through Phnom Penh on Sunday.")
+    group = named(x, "Opposition supporters")
+    assert group.type is EntityType.GROUP
+
+
+# ---- what must not be an entity -----------------------------------------------------------------
+
+def test_acronym_of_a_non_entity_is_not_an_organisation() -> None:
+    x = run('The European Union withdrew Cambodia\'s access to the "Everything But Arms" (EBA) trade scheme. '
+            "Losing EBA would hurt factory workers.")
+    assert not any("EBA" in name or "Everything" in name for name in mention_texts(x) | labels(x)), show(x)
+    assert named(x, "European Union").type is EntityType.IGO
+    assert named(x, "Cambodia").type is EntityType.COUNTRY
+
+
+def test_police_station_is_not_the_police() -> None:
+    x = run("The activists were taken to a police station in Phnom Penh.")
+    assert not any("police" in name.lower() for name in mention_texts(x) | labels(x)), show(x)
+    assert named(x, "Phnom Penh").type is EntityType.CITY
+
+
+def test_numbers_and_dates_are_not_entities() -> None:
+    x = run("Three activists and 40 monks were detained on Thursday, Nov. 9, 2019, for 48 hours.")
+    date_words = re.compile(r"\d|thursday|nov|three|hours", re.I)
+    assert not any(date_words.search(name) for name in mention_texts(x) | labels(x)), show(x)
+
+
+@pytest.mark.parametrize(("text", "place", "etype"), [
+    ("The foreign minister flew to Paris on Monday.", "Paris", EntityType.CITY),
+    ("Tomas Velkari arrived in Vilnius on Monday.", "Vilnius", EntityType.CITY),
+    ("Cambodia's Interior Minister Sar Kheng visited Kandal province.", "Kandal", EntityType.REGION),
+])
+def test_places_are_not_people(text: str, place: str, etype: EntityType) -> None:
+    entity = named(run(text), place)
+    assert entity.type is etype, f"{place!r} typed {entity.type.value}"
+
+
+def test_demonyms_are_not_entities() -> None:
+    x = run("Cambodian officials met Thai diplomats in Bangkok.")
+    assert not {"Cambodian", "Thai"} & (mention_texts(x) | labels(x)), show(x)
+
+
+def test_bare_generic_nouns_are_not_named_entities() -> None:
+    x = run("The court adjourned the hearing. The party appealed. Parliament was closed.")
+    generic = {"court", "party", "parliament", "the court", "the party"}
+    assert not {n.lower() for n in labels(x) | mention_texts(x)} & generic, show(x)
+
+
+def test_ministry_name_without_a_ministry_is_not_an_organisation() -> None:
+    x = run("Cambodia's Interior Minister Sar Kheng visited Kandal province.")
+    assert "Interior" not in labels(x), show(x)
+    assert named(x, "Sar Kheng").type is EntityType.PERSON
+
+
+# ---- evidence -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Cambodia National Rescue Party (CNRP) called for new elections. "
+    "Two days later the CNRP said it would boycott the vote.",
+    "Hun Sen's spokesman defended the decision. Hun Sen later left for Beijing.",
+    "Opposition supporters marched through Phnom Penh on Sunday.",
+    "Ms. Lena Morova arrived in Kordavia. Morova thanked her supporters.",
+])
+def test_mentions_slice_the_article_text(text: str) -> None:
+    x = run(text)
+    for e in x.entities:
+        for m in e.mentions:
+            assert x.article.text[m.begin:m.end] == m.text
+            assert m.entity == e.key
+            sentence = x.sentences[m.sentence]
+            assert sentence.begin <= m.begin < m.end <= sentence.end
