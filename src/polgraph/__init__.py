@@ -19,6 +19,7 @@ from .errors import EndpointError, InputError, ModelError, PolgraphError, QueryE
 if TYPE_CHECKING:
     from rdflib.term import Node
 
+    from .evaluation import EvalReport
     from .ingestion import IngestReport, Progress
     from .model import Article, Extraction
     from .queries import QueryInfo
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EndpointError", "InputError", "ModelError", "PolgraphError", "QueryError", "StoreError",
-    "export", "extract", "ingest", "list_queries", "open_store", "query", "read_articles",
+    "evaluate", "export", "extract", "ingest", "list_queries", "open_store", "query", "read_articles",
 ]
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -77,6 +78,17 @@ def query(query: str | Path, *, store: Store | str | Path | None = None,
 
     with _opened(store, read_only=True) as opened:
         return run_query(query, opened, params)
+
+
+def evaluate(gold: str | Path | Iterable[str | Path], *, articles_root: str | Path | None = None
+             ) -> EvalReport:
+    """Score extraction against gold annotations (files or folders of *.gold.json).
+
+    Example: `polgraph.evaluate("data/gold", articles_root="../shared").pooled["events"]["f1"]`
+    """
+    from .evaluation import evaluate as run
+
+    return run([gold] if isinstance(gold, str | Path) else gold, articles_root=articles_root)
 
 
 def list_queries() -> list[QueryInfo]:

@@ -191,6 +191,30 @@ def view(
     _message(f"wrote {output}" + (f" ({counts})" if counts else ""))
 
 
+@app.command("eval")
+@_reports_errors
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(
+        metavar="GOLD", show_default=False, help="Gold annotation files (*.gold.json) or folders of them.")],
+    articles_root: Annotated[Path | None, typer.Option(
+        "--articles-root", metavar="DIR", show_default=False,
+        help="Folder the gold files' 'article' paths are relative to.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+) -> None:
+    """Score extraction against gold annotations: per file, then pooled over all of them."""
+    import json
+
+    from .evaluation import format_report
+
+    report = polgraph.evaluate(gold, articles_root=articles_root)
+    if as_json:
+        _write(json.dumps({"cases": dict(report.cases), "pooled": report.pooled}, indent=2) + "\n")
+        return
+    for name, scores in report.cases:
+        typer.echo(format_report(scores, title=name))
+    typer.echo(format_report(report.pooled, title=f"pooled over {len(report.cases)} gold files"))
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

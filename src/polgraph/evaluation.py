@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .resources import queries_dir
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
@@ -270,17 +271,56 @@ class GoldCase:
     article: Path
 
 
-def gold_cases(gold_paths: Iterable[str | Path], *, articles_root: str | Path) -> list[GoldCase]:
-    """Pair each gold file with its article (its "article" field, relative to articles_root)."""
+def gold_cases(gold_paths: Iterable[str | Path], *, articles_root: str | Path | None = None) -> list[GoldCase]:
+    """Pair each gold file (or every *.gold.json in a folder) with its article: the gold's "article"
+    field, looked up under `articles_root`, beside the gold file, and in the working directory."""
     out = []
     for raw in gold_paths:
         path = Path(raw)
         files = sorted(path.glob("*.gold.json")) if path.is_dir() else [path]
+        if not files:
+            raise InputError("no *.gold.json files here", source=str(path))
         for f in files:
-            data = json.loads(f.read_text(encoding="utf-8"))
+            try:
+                data = json.loads(f.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise InputError(f"cannot read gold file: {exc}", source=str(f)) from None
             rel = str(data.get("article", "")).split(" ", 1)[0]
-            out.append(GoldCase(f, Path(articles_root) / rel))
+            roots = [Path(articles_root)] if articles_root else []
+            roots += [f.parent, f.parent.parent, Path.cwd()]
+            found = next((r / rel for r in roots if rel and (r / rel).is_file()), None)
+            if found is None:
+                raise InputError(f"cannot find its article {rel!r}", source=str(f),
+                                 hint="give --articles-root, the folder its 'article' path is relative to")
+            out.append(GoldCase(f, found))
     return out
+
+
+@dataclass
+class EvalReport:
+    """Scores per gold file and pooled over all of them (all articles in one graph)."""
+
+    cases: list[tuple[str, dict[str, Any]]]
+    pooled: dict[str, Any]
+
+
+def evaluate(gold_paths: Iterable[str | Path], *, articles_root: str | Path | None = None) -> EvalReport:
+    """Ingest each gold file's article into a fresh in-memory store and score the contract queries."""
+    from .ingestion import ingest
+    from .store import Store
+
+    cases = gold_cases(gold_paths, articles_root=articles_root)
+    results = []
+    pooled_store = Store(None)
+    for case in cases:
+        store = Store(None)
+        report = ingest([case.article], store=store)
+        if report.failed:
+            raise InputError(report.failed[0][1], source=str(case.article))
+        ingest([case.article], store=pooled_store)
+        results.append((case.gold.name, score(Gold.load([case.gold]), **contract_rows(store))))
+    pooled = score(Gold.load([c.gold for c in cases]), **contract_rows(pooled_store))
+    return EvalReport(results, pooled)
 
 
 def format_report(report: dict[str, Any], *, title: str = "") -> str:

@@ -257,6 +257,7 @@ def actor_graph(store: Store, filters: Filters | None = None) -> nx.DiGraph:
     for (u, v), items in sorted(links.items()):
         refs = tuple(sorted({events[e] for e, _ in items}, key=lambda r: (r.date or "", r.iri)))
         graph.add_edge(u, v, **_edge_summary(refs), directed=all(d for _, d in items))
+    _add_aliases(store, graph)
     return graph
 
 
@@ -297,6 +298,7 @@ def event_graph(store: Store, filters: Filters | None = None) -> nx.DiGraph:
                 graph.edges[event, entity]["label"] = f"{old}, {role}"
             continue
         graph.add_edge(event, entity, label=role, role=role, weight=1, events=(events[event],))
+    _add_aliases(store, graph)
     return graph
 
 
@@ -442,9 +444,9 @@ def show(view_html: str | Path | ViewReport, *, height: int = 640) -> HTML:
     if isinstance(view_html, ViewReport):
         view_html = view_html.path
     page = view_html.read_text(encoding="utf-8") if isinstance(view_html, Path) else view_html
-    frame = (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
-             f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-             'title="polgraph view"></iframe>')
+    frame = (f'<div class="polgraph-view"><iframe srcdoc="{html.escape(page, quote=True)}" '
+             f'sandbox="allow-scripts" style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+             'title="polgraph view"></iframe></div>')
     return HTML(frame)
 
 
@@ -672,6 +674,18 @@ def _label_resources(store: Store, graph: nx.DiGraph) -> None:
                 node["type"] = _local(row["type"])
 
 
+def _add_aliases(store: Store, graph: nx.Graph) -> None:
+    """Entity nodes get `aliases` (skos:altLabel), so analyses can find them by any name."""
+    entities = sorted(n for n, d in graph.nodes(data=True) if d.get("resource") and d.get("type") != "Event")
+    found: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(entities):
+        text = "SELECT ?n ?alias WHERE { VALUES ?n { " + _iris(chunk) + " } ?n skos:altLabel ?alias }"
+        for row in _select(store, text):
+            found[row["n"]].add(row["alias"])
+    for node in entities:
+        graph.nodes[node]["aliases"] = tuple(sorted(found[node]))
+
+
 def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -848,8 +862,9 @@ def _node_tip(node: str, data: Mapping[str, Any], detail: _Detail | None, eviden
             lines.append(f"Article: {data['article_title']}")
     if data.get("event_count"):
         lines.append(f"Events: {data['event_count']}")
-    if detail and detail.aliases:
-        lines.append("Also called: " + ", ".join(detail.aliases[:10]))
+    aliases = sorted({*data.get("aliases", ()), *(detail.aliases if detail else ())})
+    if aliases:
+        lines.append("Also called: " + ", ".join(aliases[:10]))
     if detail and detail.posts:
         lines.append("Posts: " + "; ".join(detail.posts[:6]))
     lines.extend(str(f) for f in data.get("facts", ()))

@@ -1,0 +1,198 @@
+"""Posts and memberships: "acting party president X", "EU trade commissioner X", "Prime Minister X",
+"X, the spokesman of Y", "Y's vice president X" → Membership(person, role, organisation).
+
+Roles are compared case-insensitively: "Prime Minister" and "prime minister" name the same post.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from polgraph.articles import parse_text
+from polgraph.model import Entity, EntityType, Extraction, Membership
+from polgraph.pipeline import extract
+
+PUBLISHED = "2019-11-14"
+
+
+@lru_cache(maxsize=None)
+def run(text: str, published: str | None = PUBLISHED) -> Extraction:
+    front = f"---\npublished: {published}\n---\n" if published else ""
+    return extract(parse_text(front + text, default_id="test-roles"))
+
+
+def named(x: Extraction, name: str) -> Entity:
+    found = [e for e in x.entities
+             if e.label == name or name in e.aliases or any(m.text == name for m in e.mentions)]
+    assert len(found) == 1, f"{len(found)} entities named {name!r}: {[e.label for e in x.entities]}"
+    return found[0]
+
+
+def show(x: Extraction) -> str:
+    rows = [f"({x.entity(m.person).label!r}, {m.role!r}, {x.entity(m.organization).label!r})"
+            for m in x.memberships]
+    return "; ".join(rows) or "(no memberships)"
+
+
+def posts_of(x: Extraction, person: str) -> list[Membership]:
+    key = named(x, person).key
+    return [m for m in x.memberships if m.person == key]
+
+
+def post(x: Extraction, person: str) -> tuple[Membership, Entity]:
+    """The one post the article gives `person`, with its organisation."""
+    posts = posts_of(x, person)
+    assert len(posts) == 1, f"expected one post for {person!r}: {show(x)}"
+    return posts[0], x.entity(posts[0].organization)
+
+
+# ---- titles before the name ---------------------------------------------------------------------
+
+def test_acting_party_president() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) is divided. "
+            "Acting party president Sam Rainsy lives in France.")
+    m, org = post(x, "Sam Rainsy")
+    assert m.role.lower() in {"acting president", "acting party president"}
+    assert org.label == "Cambodia National Rescue Party"
+
+
+def test_organisation_name_before_the_title() -> None:
+    x = run("European Union trade commissioner Cecilia Malmstrom criticised Cambodia on Wednesday.")
+    m, org = post(x, "Cecilia Malmstrom")
+    assert m.role.lower() == "trade commissioner"
+    assert org.label == "European Union"
+
+
+@pytest.mark.parametrize("text", [
+    "Cambodia faces pressure from abroad. Prime Minister Hun Sen rejected the criticism.",
+    "Prime Minister Hun Sen spoke to reporters in Phnom Penh.",
+])
+def test_government_post_belongs_to_the_government_of_the_main_country(text: str) -> None:
+    x = run(text)
+    m, org = post(x, "Hun Sen")
+    assert m.role.lower() == "prime minister"
+    assert org.label == "Government of Cambodia"
+    assert org.type is EntityType.GOVERNMENT
+
+
+def test_foreign_head_of_state_belongs_to_the_government_of_his_country() -> None:
+    x = run("Cambodian officials met French President Emmanuel Macron in Phnom Penh.")
+    m, org = post(x, "Emmanuel Macron")
+    assert m.role.lower() == "president"
+    assert org.label == "Government of France"
+
+
+def test_minister_of_a_named_country() -> None:
+    x = run("Cambodia's Interior Minister Sar Kheng visited Kandal province.")
+    m, org = post(x, "Sar Kheng")
+    assert "minister" in m.role.lower()
+    assert org.type is EntityType.GOVERNMENT
+    assert org.label in {"Government of Cambodia", "Ministry of Interior"}
+
+
+def test_government_spokesman() -> None:
+    x = run("Cambodian government spokesman Phay Siphan denied the report.")
+    m, org = post(x, "Phay Siphan")
+    assert m.role.lower() == "spokesman"
+    assert org.label == "Government of Cambodia"
+
+
+def test_police_spokesman() -> None:
+    x = run("Police spokesman Ruslan Petrak said officers arrested two monks in Phnom Penh.")
+    m, org = post(x, "Ruslan Petrak")
+    assert m.role.lower() == "spokesman"
+    assert org.type is EntityType.GOVERNMENT
+    assert "police" in org.label.lower()
+
+
+def test_plural_title_before_a_list_of_names() -> None:
+    x = run("CNRP lawmakers Kong Saphea and Nhay Chamroeun were beaten outside the National Assembly.")
+    for person in ("Kong Saphea", "Nhay Chamroeun"):
+        m, org = post(x, person)
+        assert m.role.lower() == "lawmaker"
+        assert org.label == "Cambodia National Rescue Party"
+
+
+# ---- titles after the name, and possessives -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Lena Morova, the spokeswoman of the Zorbanian Liberty Party, denied the claim.",
+     "Lena Morova", "spokeswoman", "Zorbanian Liberty Party"),
+    ("Sok Eysan, the spokesman of the Cambodian People's Party, denied the report.",
+     "Sok Eysan", "spokesman", "Cambodian People's Party"),
+    ("Ruslan Petrak is the chairman of the Norvath Election Commission.",
+     "Ruslan Petrak", "chairman", "Norvath Election Commission"),
+])
+def test_title_after_the_name(text: str, person: str, role: str, org: str) -> None:
+    m, organisation = post(run(text), person)
+    assert m.role.lower() == role
+    assert organisation.label == org
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("The Zorbanian Liberty Party's vice president Arkady Tolvin resigned.", "Arkady Tolvin",
+     "Zorbanian Liberty Party"),
+    ("The CPP's vice president Say Chhum met the king.", "Say Chhum", "Cambodian People's Party"),
+])
+def test_possessive_organisation_before_the_title(text: str, person: str, org: str) -> None:
+    m, organisation = post(run(text), person)
+    assert m.role.lower() == "vice president"
+    assert organisation.label == org
+
+
+def test_the_partys_president_is_the_president_of_the_party_named_before() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) boycotted the vote. "
+            "The party's president Kem Sokha was in prison.")
+    m, org = post(x, "Kem Sokha")
+    assert m.role.lower() == "president"
+    assert org.label == "Cambodia National Rescue Party"
+
+
+# ---- what is not a post -------------------------------------------------------------------------
+
+def test_opposition_leader_is_not_a_government_post() -> None:
+    x = run("Opposition leader Kem Sokha met French President Emmanuel Macron in Phnom Penh.")
+    for m in posts_of(x, "Kem Sokha"):
+        org = x.entity(m.organization)
+        assert org.type is not EntityType.GOVERNMENT, show(x)
+        assert not org.label.startswith("Government of"), show(x)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Hun Sen met the president of the European Commission in Brussels.", "Hun Sen"),
+    ("Tomas Velkari met the spokesman of the Zorbanian Liberty Party.", "Tomas Velkari"),
+    ("Mr. Tomas Velkari attended the meeting in Kordavia.", "Tomas Velkari"),
+    ("Lena Morova, a lawyer, spoke to reporters in Kordavia.", "Lena Morova"),
+    ("Hun Sen's spokesman Phay Siphan criticised Sam Rainsy.", "Hun Sen"),
+    ("Hun Sen's spokesman Phay Siphan criticised Sam Rainsy.", "Sam Rainsy"),
+])
+def test_no_post_where_the_text_gives_none(text: str, person: str) -> None:
+    x = run(text)
+    assert posts_of(x, person) == [], show(x)
+
+
+def test_a_place_holds_no_post() -> None:
+    x = run("Prime Minister Hun Sen flew to Paris on Monday.")
+    paris = named(x, "Paris")
+    assert all(m.person != paris.key for m in x.memberships), show(x)
+    assert all(x.entity(m.person).type is EntityType.PERSON for m in x.memberships)
+
+
+# ---- evidence -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("European Union trade commissioner Cecilia Malmstrom criticised Cambodia on Wednesday.",
+     "Cecilia Malmstrom"),
+    ("Lena Morova, the spokeswoman of the Zorbanian Liberty Party, denied the claim.", "Lena Morova"),
+    ("Cambodia faces pressure from abroad. Prime Minister Hun Sen rejected the criticism.", "Hun Sen"),
+])
+def test_membership_evidence_slices_the_text(text: str, person: str) -> None:
+    x = run(text)
+    m, _ = post(x, person)
+    evidence = x.article.text[m.begin:m.end]
+    assert person in evidence
+    assert m.role.lower().split()[-1] in evidence.lower()
+    sentence = x.sentences[m.sentence]
+    assert sentence.begin <= m.begin < m.end <= sentence.end
