@@ -1,8 +1,9 @@
 """Network measures on the views' graphs, GraphML export for Gephi, and a timeline of events.
 
 Measures treat a graph as undirected (an actor who is acted on is as connected as one who acts):
-reciprocal edges merge, adding their weights and joining their events; Date nodes are left out. Nothing here draws with pyvis;
-graphs come from `polgraph.views` (`actor_graph`, `event_graph`, `build_graph`) or are made by hand:
+reciprocal edges merge, adding their weights and joining their events; Date nodes are left out.
+Nothing here draws with pyvis; graphs come from `polgraph.views` (`actor_graph`, `event_graph`,
+`build_graph`) or are made by hand:
 
 >>> import networkx as nx
 >>> g = nx.path_graph(["a", "b", "c"])

@@ -173,7 +173,11 @@ _RESOLVERS = {
 
 
 def publication_date(published: date | None) -> EventDate | None:
-    """The fallback date of a reported event: the day of the report."""
+    """The fallback date of an event the text does not date: the month of the report.
+
+    Only the month is claimed: news reports events of the last days or weeks, and a day would
+    pretend to a precision the text does not give.
+    """
     if published is None:
         return None
-    return EventDate(published.isoformat(), Precision.DAY, Resolution.PUBLICATION, "")
+    return EventDate(_fmt(published, Precision.MONTH), Precision.MONTH, Resolution.PUBLICATION, "")

@@ -107,10 +107,10 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     text = span.text
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
         return []
-    if ent.label_ == "NORP":
+    if ent.label_ == "NORP" or (gaz.country_of_demonym(text) and not gaz.lookup(text)):
         known = gaz.lookup(text)
         if known is None or known.type is EntityType.COUNTRY:
-            return []  # demonyms are read by role and government rules, not entities themselves
+            return []  # demonyms ("Ugandan") are read by role and government rules, not entities
     label = ent.label_
     first = span[0].lower_.strip(".")
     if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
@@ -391,13 +391,21 @@ def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _group_owner(tok: Token, tok_cl: dict[int, _Cluster]) -> tuple[_Cluster | None, str, Token] | None:
+    found = _named_owner(tok, tok_cl)
+    if found is not None:
+        return found
+    for child in tok.lefts:
+        if child.lower_ == "opposition":
+            return None, "opposition", child
+    return None
+
+
+def _named_owner(tok: Token, tok_cl: dict[int, _Cluster]) -> tuple[_Cluster | None, str, Token] | None:
     for child in tok.lefts:
         if child.i in tok_cl and tok_cl[child.i].type.is_agent and tok_cl[child.i].type not in {
                 EntityType.PERSON, EntityType.GROUP}:
             cl = tok_cl[child.i]
             return cl, _short_name(cl), child
-        if child.lower_ == "opposition":
-            return None, "opposition", child
     preps = [p for p in tok.rights if p.dep_ == "prep"]
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].dep_ in {"prep", "dative"}:
         preps.append(tok.doc[tok.i + 1])  # "activists from X" even when the parser hangs "from" elsewhere

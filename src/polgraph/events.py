@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .entities import EntityIndex, with_government
 from .gazetteer import Gazetteer
-from .lexicon import Trigger, triggers
+from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Mention, Participant, Role
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note",
@@ -25,6 +25,7 @@ MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 MODALS_FUTURE = {"will", "shall", "'ll"}
 PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
               "threaten", "vow", "pledge", "promise", "schedule", "scheduled"}
+PREVENT_WORDS = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit"}
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
@@ -195,6 +196,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         return None
     if is_verb and tok.dep_ == "amod":
         return None  # "the banned party": a description, not a report of the event
+    if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in titles():
+        return None  # "investigating judge": a title
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
@@ -209,7 +212,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
                 if place is None and role is not Role.AGENT:
                     place = key
                 continue
-            if (key, role) not in seen and not any(k == key for k, _ in seen):
+            if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
     if code in IMPLIED_STATE_AGENT and not any(p.role is Role.AGENT for p in participants) and \
@@ -263,9 +266,11 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     recipients: list[str] = []
     place: str | None = None
     subject = _subject(tok)
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or \
-        (subject is not None and subject.dep_ == "nsubjpass") or \
-        (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children))
+    inherited_by_gerund = tok.tag_ == "VBG" and subject is not None and subject.head is not tok
+    passive = not inherited_by_gerund and (
+        any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        or (subject is not None and subject.dep_ == "nsubjpass")
+        or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)))
     for c in tok.children:
         dep = c.dep_
         if dep == "agent":
@@ -318,7 +323,11 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
     for c in tok.children:
         if c.dep_ == "poss":
             keys = _resolve(c, ctx)
-            (agents if reading.object_role == "none" or reading.cameo[:2] in {"04", "16"} else patients).extend(keys)
+            for key in keys:
+                state = ctx.by_key[key].type in {EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO,
+                                                 EntityType.COUNTRY}
+                agentive = reading.object_role == "none" or reading.cameo[:2] in {"04", "16"} or state
+                (agents if agentive else patients).append(key)
         elif c.dep_ in {"compound", "amod"} and c.i in ctx.index.token_entity:
             keys = _resolve(c, ctx)
             (agents if reading.object_role == "none" else patients).extend(keys)
@@ -328,7 +337,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             places = [k for k in keys if ctx.by_key[k].type.is_place]
             if c.lower_ in _PLACE_PREPS and places:
                 place = place or places[0]
-            elif c.lower_ in {"of", "against", "on"}:
+            elif c.lower_ in {"against", "on"}:
+                patients.extend(k for k in keys if k not in places)  # "protests against X"
+            elif c.lower_ == "of":
+                keys = keys or [k for o in objs for k in _apposed(o, ctx)]
                 (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
@@ -401,7 +413,7 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if key is not None:
             out.append(key)
             continue
-        definite = _definite(t, ctx) or _state_body(t, ctx)
+        definite = _definite(t, ctx) or _state_body(t, ctx) or _bare_group(t, ctx)
         if definite is not None:
             out.append(definite)
             continue
@@ -442,10 +454,10 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
                 country = known.name
     core = " ".join(c.text.lower() for c in mods if not (ctx.gaz and ctx.gaz.country(c.text)))
     label = f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip()
-    scope = country = country or ctx.index.main_country
-    if country and ctx.gaz is not None:
-        label = f"{_demonym_of(ctx.gaz, country)} {label}"
-    entity = ctx.added.get(label)
+    scope = country or ctx.index.main_country
+    if country:  # the text named the country ("Ugandan police"): keep its word in the label
+        label = " ".join(c.text for c in mods if ctx.gaz and ctx.gaz.country(c.text)) + " " + label
+    entity = ctx.added.get(f"state:{label}")
     first = min([tok, *mods], key=lambda t: t.i)
     mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
                       ctx.sent_of[tok.i])
@@ -455,13 +467,40 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     entity = replace(entity, mentions=(*entity.mentions, replace(mention, entity=entity.key)),
                      aliases=tuple(dict.fromkeys((*entity.aliases, mention.text))) if mention.text != label
                      else entity.aliases)
-    ctx.added[label] = entity
+    ctx.added[entity.key] = entity
     ctx.by_key[entity.key] = entity
     return entity.key
 
 
-def _demonym_of(gaz: Gazetteer, country: str) -> str:
-    return gaz.demonym(country) or country
+def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
+    """'police opened fire on demonstrators': an unnamed collective taking part in an event."""
+    nouns = group_nouns()
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns or tok.dep_ == "compound":
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower]
+    label = " ".join([*(c.lower_ for c in mods), tok.lower_])
+    key = f"group:{label}"
+    entity = ctx.added.get(key)
+    first = min([tok, *mods], key=lambda t: t.i)
+    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
+                      ctx.sent_of[tok.i], key)
+    if entity is None:
+        entity = Entity(key, label, EntityType.GROUP, (), (), (f"'{label}' taking part in an event",),
+                        scope=ctx.index.main_country)
+    entity = replace(entity, mentions=(*entity.mentions, mention))
+    ctx.added[key] = entity
+    ctx.by_key[key] = entity
+    return key
+
+
+def _apposed(tok: Token, ctx: _Ctx) -> list[str]:
+    """'the arrest of opposition candidate, Robert Kyagulanyi': the name right after a comma."""
+    end = max(t.i for t in tok.subtree) + 1
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        key = ctx.index.token_entity.get(end + 1)
+        return [key] if key else []
+    return []
 
 
 def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_subject: bool = False,
@@ -531,6 +570,8 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.PLANNED, None
     if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"}:
         return Factuality.PLANNED, None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENT_WORDS:
+        return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen
     if any(c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL for c in children):
         return Factuality.HYPOTHETICAL, None
     if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in children):
