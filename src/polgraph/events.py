@@ -25,6 +25,12 @@ MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 MODALS_FUTURE = {"will", "shall", "'ll"}
 PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
               "threaten", "vow", "pledge", "promise", "schedule", "scheduled"}
+SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "pick", "round"},
+            {"release", "free", "bail"}, {"criticize", "criticise", "condemn", "denounce"},
+            {"accuse", "blame"}, {"protest", "demonstrate", "rally", "march", "gather"})
+RELATIONAL_NOUNS = {"cousin", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
+                    "lawyer", "friend", "aide", "nephew", "niece", "uncle", "aunt", "relative", "spouse",
+                    "bodyguard", "driver", "assistant", "supporter", "family", "child", "children", "parent"}
 PREVENT_WORDS = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit"}
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -95,7 +101,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
             continue
         key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
         events.setdefault(key, event)
-    found = sorted(events.values(), key=lambda e: e.trigger_begin)
+    found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
     if ctx.added:
         index = EntityIndex((*index.entities, *ctx.added.values()), index.token_entity, index.main_country,
                             index.government)
@@ -105,6 +111,45 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         index = EntityIndex(tuple(e for e in index.entities if e.key != index.government), index.token_entity,
                             index.main_country, None)  # the implied government took no part
     return found, index
+
+
+def _merge_coreferent(events: list[Event]) -> list[Event]:
+    """One event per real-world event: a later mention of the same kind of event (same CAMEO root)
+    that shares a patient or recipient with an earlier one, at a compatible date, is the same event
+    told again ("activists were arrested this year ... Hun Sen said the activists had been arrested");
+    its participants join the first mention, which keeps its evidence."""
+    kept: list[Event] = []
+    for event in events:
+        targets = {p.entity for p in event.participants if p.role is not Role.AGENT}
+        same = None
+        for i, earlier in enumerate(kept):
+            if earlier.cameo[:2] != event.cameo[:2] or earlier.factuality is Factuality.NEGATED \
+                    or event.factuality is Factuality.NEGATED or not _same_kind(earlier, event):
+                continue
+            shared = targets & {p.entity for p in earlier.participants if p.role is not Role.AGENT}
+            if shared and _dates_compatible(earlier.date, event.date):
+                same = i
+                break
+        if same is None:
+            kept.append(event)
+            continue
+        earlier = kept[same]
+        have = {p.entity for p in earlier.participants}
+        extra = tuple(p for p in event.participants if p.entity not in have)
+        kept[same] = replace(earlier, participants=earlier.participants + extra,
+                             date=earlier.date or event.date, place=earlier.place or event.place)
+    return kept
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Same word, or words of one family (ask/request/urge), or a later noun naming the event."""
+    if a.lemma == b.lemma or a.nominal or b.nominal:
+        return True
+    return any(a.lemma in family and b.lemma in family for family in SYNONYMS)
+
+
+def _dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is None or b is None or a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
@@ -227,7 +272,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     label = _label(tok, participants, ctx)
     sentence = ctx.sent_of[tok.i]
     return Event(sentence, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), code,
-                 tuple(participants), label, date, place, factuality, reporter, tok.i)
+                 tuple(participants), label, date, place, factuality, reporter, tok.i, nominal=is_noun)
 
 
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
@@ -413,6 +458,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if key is not None:
             out.append(key)
             continue
+        named = _named_list(t, ctx)
+        if named:
+            out += named
+            continue
         definite = _definite(t, ctx) or _state_body(t, ctx) or _bare_group(t, ctx)
         if definite is not None:
             out.append(definite)
@@ -472,6 +521,27 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     return entity.key
 
 
+def _named_list(tok: Token, ctx: _Ctx) -> list[str]:
+    """'CNRP lawmakers Kong Saphea and Nhay Chamroeun': the people a plural title introduces."""
+    if tok.tag_ not in {"NNS", "NNPS"}:
+        return []
+    out: list[str] = []
+    i = tok.i + 1
+    doc = ctx.doc
+    while i < len(doc):
+        key = ctx.index.token_entity.get(i)
+        if key is not None and ctx.by_key[key].type is EntityType.PERSON:
+            out.append(key)
+            while i < len(doc) and ctx.index.token_entity.get(i) == key:
+                i += 1
+            continue
+        if out and doc[i].lower_ in {",", "and"}:
+            i += 1
+            continue
+        break
+    return _dedupe(out)
+
+
 def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     """'police opened fire on demonstrators': an unnamed collective taking part in an event."""
     nouns = group_nouns()
@@ -519,6 +589,8 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
         for c in t.children:
             if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"} or c.dep_ in skip:
                 continue
+            if c.dep_ == "poss" and t.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "Ali Bongo's cousin" is not Ali Bongo
             stack.append(c)
     return _dedupe(out)
 

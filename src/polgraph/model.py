@@ -182,6 +182,7 @@ class Event:
     factuality: Factuality = Factuality.ASSERTED
     reported_by: str | None = None
     token_index: int = 0
+    nominal: bool = False  # named by a noun ("the arrests") rather than told by a verb
 
 
 @dataclass(frozen=True, slots=True)
