@@ -18,7 +18,7 @@ from polgraph.pipeline import extract
 PUBLISHED = "2019-11-14"  # a Thursday
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
 def run(text: str, published: str | None = PUBLISHED) -> Extraction:
     front = f"---\npublished: {published}\n---\n" if published else ""
     return extract(parse_text(front + text, default_id="test-entities"))
@@ -161,7 +161,8 @@ def test_unlisted_province_is_a_region() -> None:
 @pytest.mark.parametrize(("text", "name", "etype"), [
     ("Hun Sen opened a bridge.", "Hun Sen", EntityType.PERSON),
     ("The Cambodian People's Party won every seat.", "Cambodian People's Party", EntityType.PARTY),
-    ("The Phnom Penh Municipal Court charged him with treason.", "Phnom Penh Municipal Court", EntityType.COURT),
+    ("The Phnom Penh Municipal Court charged him with treason.", "Phnom Penh Municipal Court",
+     EntityType.COURT),
     ("The United Nations urged restraint.", "United Nations", EntityType.IGO),
     ("The European Union urged restraint.", "European Union", EntityType.IGO),
     ("Amnesty International condemned the verdict.", "Amnesty International", EntityType.ORGANIZATION),

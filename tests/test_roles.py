@@ -17,7 +17,7 @@ from polgraph.pipeline import extract
 PUBLISHED = "2019-11-14"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
 def run(text: str, published: str | None = PUBLISHED) -> Extraction:
     front = f"---\npublished: {published}\n---\n" if published else ""
     return extract(parse_text(front + text, default_id="test-roles"))

@@ -20,8 +20,19 @@ import pytest
 from polgraph import analysis, views
 from polgraph.errors import QueryError
 from polgraph.model import (
-    Article, Entity, EntityType, Event, EventDate, Extraction, Membership, Mention, Participant, Precision,
-    Resolution, Role, Sentence,
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    EventDate,
+    Extraction,
+    Membership,
+    Mention,
+    Participant,
+    Precision,
+    Resolution,
+    Role,
+    Sentence,
 )
 from polgraph.rdf import to_quads
 from polgraph.store import Store
@@ -282,7 +293,8 @@ def test_max_nodes_keeps_the_most_connected(tmp_path: Path) -> None:
 def test_show_wraps_the_page_in_a_sandboxed_iframe(hand_store: Store) -> None:
     page, _ = views.page_html(views.actor_graph(hand_store))
     frame = views.show(page).data
-    assert frame.startswith('<div class="polgraph-view"><iframe srcdoc="&lt;!DOCTYPE html&gt;') and 'sandbox="allow-scripts"' in frame
+    assert frame.startswith('<div class="polgraph-view"><iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts"' in frame
     assert "<script" not in frame   # every tag of the page is escaped inside the attribute
 
 

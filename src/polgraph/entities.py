@@ -75,7 +75,8 @@ class EntityIndex:
 
 def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     """Find, type and join the entities of one parsed article."""
-    cands = [c for ent in doc.ents if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
+    spans = _known_names(doc, gaz, _joined_spans(doc, gaz))
+    cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
     clusters = _cluster(cands, doc)
@@ -100,6 +101,76 @@ def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Enti
 
 
 # candidates -------------------------------------------------------------------------------------
+_OF_HEADS = {"court", "ministry", "government", "parliament", "bank", "council", "commission", "assembly",
+             "university", "office", "department", "republic", "kingdom", "party"}
+
+
+def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """NER spans, with 'Supreme Court' + 'of' + 'Veldonia' joined into one organisation, and
+    'Amnesty International and Human Rights Watch' split into its two known names."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "ORG" and nxt is not None and nxt.label_ in {"GPE", "ORG", "LOC"}
+                and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
+                and ent[-1].lower_ in _OF_HEADS):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        split = _split_known(ent, gaz)
+        out.extend(split or [ent])
+        e = ent.end
+        if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
+                and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
+            out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
+        i += 1
+    return out
+
+
+def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
+    for tok in ent:
+        if tok.lower_ in {"and", "&"} and tok.i > ent.start and tok.i < ent.end - 1:
+            left, right = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
+            if gaz.lookup(left.text) and gaz.lookup(right.text):
+                return [Span(ent.doc, left.start, left.end, label=ent.label_),
+                        Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return None
+
+
+def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    """Add well-known multi-word names that NER missed ('Human Rights Watch criticised …').
+
+    NER finds the entities; this only fills its gaps for names the gazetteer knows, so that a
+    famous organisation is not lost to a tagging slip."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].is_title:
+            i += 1
+            continue
+        best = None
+        for n in range(6, 1, -1):
+            if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
+                continue
+            window = doc[i:i + n]
+            if not window[-1].is_title and not window[-1].is_upper:
+                continue
+            known = gaz.lookup(window.text)
+            if known is not None and known.type.is_agent:
+                best = Span(doc, i, i + n, label="ORG")
+                break
+        if best is not None:
+            added.append(best)
+            i = best.end
+        else:
+            i += 1
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
 def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     span = _trim(ent)
     if span is None:
@@ -110,21 +181,75 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if ent.label_ == "NORP" or (gaz.country_of_demonym(text) and not gaz.lookup(text)):
         known = gaz.lookup(text)
         if known is None or known.type is EntityType.COUNTRY:
-            return []  # demonyms ("Ugandan") are read by role and government rules, not entities
+            country = gaz.country_of_demonym(text)
+            if country is None or not text[:1].isupper():
+                return []
+            # "Ugandan police", "Cambodian PM": the adjective refers to the country
+            return [_Cand(span.start_char, span.end_char, span.start, span.end, text, "GPE",
+                          EntityType.COUNTRY, country)]
     label = ent.label_
+    if label == "ORG" and _person_shaped(span, gaz):
+        label = "PERSON"
     first = span[0].lower_.strip(".")
     if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
         span, label = span[1:], "PERSON"  # "Ms Tikhanovskaya" tagged as an organisation
         text = span.text
-    if label in {"ORG", "GPE"} and len(span) == 1 and span[0].lower_ in _GENERIC:
-        return []  # "State", "Parliament" alone: a description, not a name
+    if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and (span[0].lower_ in _GENERIC
+                                                               or span[0].lower_ in titles()):
+        return []  # "State", "Parliament", "Interior" alone: a description or a title word, not a name
     known = gaz.lookup(text)
-    if known is not None and label == "PERSON" and known.type.is_place:
+    if known is not None and label == "PERSON" and known.type.is_place and not _locative(span):
         known = None  # "Victoria", "Houston": a person's name that is also a place's
+    if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS:
+        label = "GPE"  # "Kandal province"
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
     return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
+
+
+_ORG_CUES = {
+    "watch", "international", "news", "times", "post", "radio", "network", "foundation", "institute", "center",
+    "centre", "council", "bank", "company", "corporation", "group", "association", "federation", "league",
+    "union", "front", "movement", "alliance", "coalition", "committee", "commission", "agency", "authority",
+    "ministry", "department", "office", "service", "court", "police", "army", "forces", "party", "unit",
+    "university", "school", "hospital", "church", "society", "organization", "organisation", "fund", "trust",
+    "daily", "press", "tv", "television", "assembly", "parliament", "government", "club", "inc", "ltd", "co",
+    "corp", "media", "journal", "herald", "tribune", "express", "bureau", "board", "body", "forum", "rights",
+}
+_SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",
+                 "claimed", "tweeted", "insisted", "explained", "argued", "noted"}
+
+
+def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
+    """An ORG-tagged span that reads as a person's name: two or three capitalised words with no
+    organisation cue, not a known name, and in a person's position (a title before it, a reporting
+    verb or a comma after it, or beside a person in a list)."""
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 3 or len(words) != len(span) or not all(t.is_title for t in words):
+        return False
+    if {t.lower_ for t in words} & _ORG_CUES or gaz.lookup(span.text) is not None:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and (before.lower_ in titles() or before.lemma_.lower() in titles()):
+        return True
+    if after is not None and after.lower_ in _SPEECH_AFTER:
+        return True
+    if before is not None and before.lower_ in {"and", ","} and span.start >= 2 and \
+            doc[span.start - 2].ent_type_ == "PERSON":
+        return True
+    return after is not None and after.text == "," and span.start > 0 and doc[span.start - 1].text in {"“", '"'}
+
+
+def _locative(span: Span) -> bool:
+    """The name follows a word that introduces a place ('in Vilnius', 'visited Kandal')."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in {"in", "to", "at", "from", "near", "into", "across", "outside", "inside"} or \
+        before.lemma_.lower() in {"visit", "reach", "leave", "enter"}
 
 
 def _trim(ent: Span) -> Span | None:

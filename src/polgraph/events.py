@@ -102,8 +102,10 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
         events.setdefault(key, event)
     found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
-    if ctx.added:
-        index = EntityIndex((*index.entities, *ctx.added.values()), index.token_entity, index.main_country,
+    used_keys = {p.entity for e in found for p in e.participants}
+    added = [e for e in ctx.added.values() if e.key in used_keys]
+    if added:
+        index = EntityIndex((*index.entities, *added), index.token_entity, index.main_country,
                             index.government)
     used = {p.entity for e in found for p in e.participants} | {e.place for e in found} | \
         {e.reported_by for e in found}
@@ -263,6 +265,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if code in IMPLIED_STATE_AGENT and not any(p.role is Role.AGENT for p in participants) and \
             ctx.index.government and participants:
         participants.insert(0, Participant(ctx.index.government, Role.AGENT))
+    if any(not p.entity.startswith("group:") for p in participants):
+        # an unnamed crowd only stands in when nobody named takes part
+        participants = [p for p in participants if not p.entity.startswith("group:")]
     if not participants:
         return None
     factuality, reporter = _factuality(tok, ctx)
@@ -506,13 +511,16 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     scope = country or ctx.index.main_country
     if country:  # the text named the country ("Ugandan police"): keep its word in the label
         label = " ".join(c.text for c in mods if ctx.gaz and ctx.gaz.country(c.text)) + " " + label
-    entity = ctx.added.get(f"state:{label}")
+    key = f"state:{core} {_PLURALS.get(lemma, tok.lower_)}|{scope}"
+    entity = ctx.added.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
     mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
                       ctx.sent_of[tok.i])
     if entity is None:
-        entity = Entity(f"state:{label}", label, EntityType.GOVERNMENT, (), (),
+        entity = Entity(key, label, EntityType.GOVERNMENT, (), (),
                         (f"'{mention.text}' acting for the state",), scope=scope)
+    elif len(label) > len(entity.label):  # "Cambodian authorities" names "the authorities" better
+        entity = replace(entity, label=label, aliases=tuple(dict.fromkeys((*entity.aliases, entity.label))))
     entity = replace(entity, mentions=(*entity.mentions, replace(mention, entity=entity.key)),
                      aliases=tuple(dict.fromkeys((*entity.aliases, mention.text))) if mention.text != label
                      else entity.aliases)

@@ -111,12 +111,15 @@ class Store:
         for g in graphs:
             self._store.remove_graph(ox.NamedNode(g))
 
-    def load_file(self, path: str | Path) -> None:
-        """Add a Turtle/TriG/N-Quads/N-Triples file as it is."""
+    def load_file(self, path: str | Path, *, graph: str | None = None) -> None:
+        """Add a Turtle/TriG/N-Quads/N-Triples file as it is (a triples file into `graph` if given)."""
         fmt = FILE_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise StoreError("unknown RDF file type", source=str(path), hint="use .ttl, .trig, .nq or .nt")
-        self._store.load(path=str(path), format=fmt)
+        try:
+            self._store.load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph) if graph else None)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot load: {exc}", source=str(path)) from None
 
     def flush(self) -> None:
         if not self.read_only and self.path is not None:
@@ -149,6 +152,13 @@ class Store:
 
     def count(self) -> int:
         return len(self._store)
+
+    def default_graph_size(self) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def dump_graph(self, graph: str) -> bytes:
+        """One named graph as N-Triples (one triple per line), written by Oxigraph's own serialiser."""
+        return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
 
     def graphs(self) -> Iterator[str]:
         for g in self._store.named_graphs():

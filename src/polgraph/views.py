@@ -311,10 +311,19 @@ def ego(graph: nx.Graph, centres: Iterable[str], depth: int = 2) -> nx.Graph:
     keep: set[str] = set()
     for centre in centres:
         keep |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
-    sub = graph.subgraph(keep).copy()
+    sub = _induced(graph, keep)
     for centre in centres:
         sub.nodes[centre]["focus"] = True
     sub.graph["kind"] = "ego"
+    return sub
+
+
+def _induced(graph: nx.Graph, keep: set) -> nx.Graph:
+    """The subgraph on `keep`, as a copy in the graph's own node order (networkx views use set order)."""
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, dict(d)) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
     return sub
 
 
@@ -419,7 +428,7 @@ def page_html(graph: nx.Graph, *, title: str = "polgraph view", store: Store | N
         raise QueryError(f"max_nodes must be 1 or more, not {max_nodes}")
     total = graph.number_of_nodes()
     if max_nodes is not None and total > max_nodes:
-        graph = graph.subgraph(_most_central(graph, max_nodes))
+        graph = _induced(graph, set(_most_central(graph, max_nodes)))
     shown = graph.number_of_nodes()
     physics = shown <= LARGE_GRAPH
     positions = {} if physics else _layout(graph)
