@@ -19,6 +19,7 @@ from .errors import EndpointError, InputError, ModelError, PolgraphError, QueryE
 if TYPE_CHECKING:
     from rdflib.term import Node
 
+    from .endpoint import Endpoint, LoadProgress, LoadReport, Server
     from .evaluation import EvalReport
     from .ingestion import IngestReport, Progress
     from .model import Article, Extraction
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EndpointError", "InputError", "ModelError", "PolgraphError", "QueryError", "StoreError",
-    "evaluate", "export", "extract", "ingest", "list_queries", "open_store", "query", "read_articles",
+    "evaluate", "export", "extract", "ingest", "list_queries", "load", "open_store", "query", "read_articles",
+    "serve",
 ]
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -69,13 +71,22 @@ def read_articles(paths: str | Path | Iterable[str | Path]) -> list[Article]:
 
 
 def query(query: str | Path, *, store: Store | str | Path | None = None,
-          params: Mapping[str, str | Node] | None = None) -> Rows | bool | list[tuple]:
+          params: Mapping[str, str | Node] | None = None, endpoint: str | Endpoint | None = None
+          ) -> Rows | bool | list[tuple]:
     """Run a library query (by name), a .rq file or SPARQL text; parameters are bound, never pasted.
+
+    With `endpoint` (a SPARQL query URL or an `Endpoint`) it runs on that remote store instead.
 
     Example: `polgraph.query("events-in-place", params={"place": "Kampot province"}).rows`
     """
     from .queries import run_query
 
+    if endpoint is not None:
+        if store is not None:
+            raise QueryError("give a store or an endpoint, not both")
+        from .endpoint import connect
+
+        return run_query(query, connect(endpoint), params)  # type: ignore[arg-type]
     with _opened(store, read_only=True) as opened:
         return run_query(query, opened, params)
 
@@ -129,6 +140,40 @@ def export(*, store: Store | str | Path | None = None, format: str = "turtle",
         else:
             opened.export(out, format)
     return None
+
+
+def load(source: Store | str | Path | None = None, *, endpoint: str | Endpoint,
+         update_endpoint: str | None = None, gsp_endpoint: str | None = None,
+         graphs: str | Iterable[str] | None = None, chunk_bytes: int | None = None,
+         retries: int | None = None, timeout: float | None = None,
+         progress: LoadProgress | None = None) -> LoadReport:
+    """Push the local graph (a store, or a .trig/.nq/.ttl/.nt file) into a remote SPARQL store.
+
+    Each named graph (one per article) is replaced as a whole; loading twice leaves the same triples.
+    Uses the Graph Store Protocol when `gsp_endpoint` is given, else SPARQL Update in chunks.
+
+    Example: `polgraph.load("my-store", endpoint="http://127.0.0.1:7878/query",
+    gsp_endpoint="http://127.0.0.1:7878/store").triples`
+    """
+    from .endpoint import DEFAULT_CHUNK_BYTES, connect
+    from .endpoint import load as run
+
+    remote = connect(endpoint, update_url=update_endpoint, gsp_url=gsp_endpoint, retries=retries,
+                     timeout=timeout)
+    return run(source, remote, graphs=graphs, chunk_bytes=chunk_bytes or DEFAULT_CHUNK_BYTES,
+               progress=progress)
+
+
+def serve(store: str | Path | None = None, *, bind: str = "127.0.0.1:7878", writable: bool = False
+          ) -> Server:
+    """Start an Oxigraph server over a store folder (read-only unless `writable`); stop it with `.stop()`.
+
+    Example: `with polgraph.serve("my-store") as server: polgraph.query("entities",
+    endpoint=server.query_url)`
+    """
+    from .endpoint import serve as run
+
+    return run(store, bind=bind, writable=writable)
 
 
 class _opened:

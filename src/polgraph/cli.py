@@ -20,6 +20,7 @@ import polgraph
 from .errors import PolgraphError
 
 if TYPE_CHECKING:
+    from .endpoint import LoadReport
     from .ingestion import IngestReport
 
 app = typer.Typer(
@@ -57,6 +58,9 @@ FormatOption = Annotated[OutputFormat, typer.Option(
     help="table (aligned text), csv (SPARQL 1.1 CSV) or json (SPARQL 1.1 JSON).")]
 OutOption = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", show_default=False, help="Write to FILE instead of stdout.")]
+EndpointOption = Annotated[str | None, typer.Option(
+    "--endpoint", metavar="URL", show_default=False,
+    help="Run on a remote SPARQL 1.1 store (its query URL) instead of the local store.")]
 
 F = TypeVar("F", bound=Callable[..., None])
 
@@ -122,12 +126,13 @@ def query_command(
         help="Bind a declared query parameter (repeatable).")] = None,
     width: Annotated[int, typer.Option(
         "--width", metavar="N", help="Table format: cut cells longer than N characters (0: never).")] = 60,
+    endpoint: EndpointOption = None,
 ) -> None:
     """Run a SPARQL query and print its results (ASK: true/false; CONSTRUCT: RDF)."""
     from .output import format_result
     from .store import Rows
 
-    result = polgraph.query(query, store=store, params=_parse_params(param or []))
+    result = polgraph.query(query, store=store, params=_parse_params(param or []), endpoint=endpoint)
     _write(format_result(result, fmt.value, max_width=width))
     if fmt is OutputFormat.table and isinstance(result, Rows):
         _message(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
@@ -164,6 +169,89 @@ def export(
     else:
         polgraph.export(store=store, format=fmt.value, out=output)
         _message(f"wrote {output}")
+
+
+@app.command("load")
+@_reports_errors
+def load_command(
+    endpoint: Annotated[str, typer.Option(
+        "--endpoint", metavar="URL", show_default=False, help="The remote store's SPARQL query URL.")],
+    file: Annotated[Path | None, typer.Argument(
+        metavar="FILE", show_default=False,
+        help="A .trig, .nq, .ttl or .nt file to load instead of the store.")] = None,
+    update_endpoint: Annotated[str | None, typer.Option(
+        "--update-endpoint", metavar="URL", show_default=False,
+        help="Its SPARQL Update URL (default: the --endpoint URL).")] = None,
+    gsp_endpoint: Annotated[str | None, typer.Option(
+        "--gsp-endpoint", metavar="URL", show_default=False,
+        help="Its Graph Store Protocol URL: loads then go through it, one PUT per graph (fastest).")] = None,
+    graph: Annotated[list[str] | None, typer.Option(
+        "--graph", metavar="IRI", show_default=False,
+        help="Load only this graph (repeatable); for a .ttl/.nt file, the graph to load it into.")] = None,
+    store: StoreOption = None,
+    chunk_size: Annotated[int, typer.Option(
+        "--chunk-size", metavar="BYTES", min=1000,
+        help="SPARQL Update: at most this many bytes per request.")] = 4_000_000,
+    retries: Annotated[int, typer.Option(
+        "--retries", metavar="N", min=0,
+        help="Retry refused connections, timeouts and 5xx answers N times, waiting longer each time.")] = 3,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", metavar="SECONDS", min=0.1, help="Give up on a request after this long.")] = 60.0,
+) -> None:
+    """Load the store (or a file) into a remote SPARQL store, replacing each article's graph whole.
+
+    Credentials: POLGRAPH_ENDPOINT_USER and _PASSWORD, or _TOKEN, or ~/.config/polgraph/endpoints.toml.
+    """
+    if file is not None and store is not None:
+        raise typer.BadParameter("give a FILE or --store, not both", param_hint="FILE")
+    line = _LoadLine()
+    try:
+        report = polgraph.load(file if file is not None else store, endpoint=endpoint,
+                               update_endpoint=update_endpoint, gsp_endpoint=gsp_endpoint, graphs=graph,
+                               chunk_bytes=chunk_size, retries=retries, timeout=timeout, progress=line.update)
+    finally:
+        line.clear()
+    rows = report.summary()
+    width = max(len(label) for label, _ in rows) + 1
+    for label, value in rows:
+        typer.echo(f"{label + ':':<{width}} {value}")
+
+
+@app.command("serve")
+@_reports_errors
+def serve_command(
+    store: StoreOption = None,
+    bind: Annotated[str, typer.Option(
+        "--bind", metavar="HOST:PORT", help="Where to listen (this machine only by default).",
+    )] = "127.0.0.1:7878",
+    writable: Annotated[bool, typer.Option(
+        "--writable", help="Accept updates and loads; the server then holds the store folder.")] = False,
+) -> None:
+    """Serve the store as a SPARQL endpoint (an Oxigraph server), read-only by default, until Ctrl-C."""
+    import signal
+
+    server = polgraph.serve(store, bind=bind, writable=writable)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(EXIT_OK))  # stop the server on `kill` too
+    code = 0
+    try:
+        typer.echo(f"query:  {server.query_url}")
+        if writable:
+            typer.echo(f"update: {server.update_url}")
+            typer.echo(f"gsp:    {server.gsp_url}")
+        sys.stdout.flush()
+        _message(f"try: polgraph query entities --endpoint {server.query_url}")
+        if server.exposed:
+            _message(f"warning: {bind} is reachable from other machines, and Oxigraph asks for no password")
+        _message("serving " + ("read-write" if writable else "read-only (stop it before ingesting into "
+                 "this store)") + "; Ctrl-C stops it")
+        code = server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    if code:
+        raise PolgraphError(f"the Oxigraph server stopped with exit code {code}",
+                            hint=" / ".join(server.log()[-3:]) or "see its output")
 
 
 @app.command()
@@ -270,6 +358,28 @@ class _ProgressLine:
         if self.live:
             text = (f"ingesting: {report.ingested} ingested, {report.unchanged} unchanged, "
                     f"{len(report.failed)} failed — {source}")
+            sys.stderr.write("\r\x1b[K" + text[:_columns() - 1])
+            sys.stderr.flush()
+            self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+
+class _LoadLine:
+    """A one-line load counter on stderr, redrawn in place on a terminal; silent otherwise."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.drawn = False
+
+    def update(self, graph: str, report: LoadReport) -> None:
+        if self.live:
+            text = (f"loading: {report.graphs}/{report.total_graphs} graphs, {report.triples:,} triples "
+                    f"— {graph}")
             sys.stderr.write("\r\x1b[K" + text[:_columns() - 1])
             sys.stderr.flush()
             self.drawn = True

@@ -102,7 +102,8 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
         events.setdefault(key, event)
     found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
-    used_keys = {p.entity for e in found for p in e.participants}
+    used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
+        {e.place for e in found}
     added = [e for e in ctx.added.values() if e.key in used_keys]
     if added:
         index = EntityIndex((*index.entities, *added), index.token_entity, index.main_country,
