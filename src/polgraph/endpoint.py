@@ -25,7 +25,6 @@ import base64
 import contextlib
 import hashlib
 import http.client
-import itertools
 import json
 import os
 import re
@@ -38,7 +37,6 @@ import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -203,20 +201,18 @@ class Endpoint:
         return f"Endpoint({self.url!r}, update_url={self.update_url!r}, gsp_url={self.gsp_url!r})"
 
     # reading --------------------------------------------------------------------------------------
-    def query(self, sparql: str, params: Mapping[str, Node] | None = None) -> Rows | bool | list[tuple]:
-        """Run a query; parameters go into a VALUES block written by rdflib (see `bind_values`)."""
+    def query(self, sparql: str, params: Mapping[str, Node] | None = None, *, doing: str = "running a query"
+              ) -> Rows | bool | list[tuple]:
+        """Run a query; parameters go into VALUES blocks written by rdflib (see `bind_values`)."""
         text = bind_values(sparql, params) if params else sparql
-        wrapper = self._wrapper()
-        with warnings.catch_warnings():  # SPARQLWrapper warns when it cannot tell the query form
-            warnings.simplefilter("ignore", RuntimeWarning)
-            wrapper.setQuery(text)
-        if wrapper.isSparqlUpdateRequest():
-            raise QueryError("this is an update, not a query",
+        form = query_form(text)
+        if form not in _FORMS:
+            raise QueryError(f"this is {'an update' if form else 'not a query'}",
                              hint="run SELECT, ASK, CONSTRUCT or DESCRIBE queries")
-        graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
+        wrapper = self._wrapper(text, form)
+        graph_result = form in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_result else JSON)
-        body, content_type = self._call(lambda: _send(wrapper), url=self.url, doing="running a query",
-                                        query=True)
+        body, content_type = self._call(lambda: _send(wrapper), url=self.url, doing=doing, query=True)
         try:
             return _graph_result(body, content_type) if graph_result else _select_result(body)
         except (ValueError, KeyError, TypeError) as exc:
@@ -232,10 +228,8 @@ class Endpoint:
     # writing --------------------------------------------------------------------------------------
     def update(self, sparql: str, *, doing: str = "running an update", retry: bool = True) -> None:
         """Run a SPARQL Update request (sent as application/sparql-update)."""
-        wrapper = self._wrapper(update=True)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            wrapper.setQuery(sparql)
+        wrapper = self._wrapper(sparql, "INSERT")
+        wrapper.setRequestMethod(POSTDIRECTLY)
         self._call(lambda: _send(wrapper), url=self.update_url, doing=doing, retry=retry)
 
     def put_graph(self, graph: str, ntriples: bytes, *, doing: str = "") -> None:
@@ -257,11 +251,12 @@ class Endpoint:
                        absent_ok=True)
 
     # HTTP -----------------------------------------------------------------------------------------
-    def _wrapper(self, *, update: bool = False) -> SPARQLWrapper:
+    def _wrapper(self, text: str, form: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.url, updateEndpoint=self.update_url, agent=self._agent)
         wrapper.setMethod(POST)
-        if update:
-            wrapper.setRequestMethod(POSTDIRECTLY)
+        # set, not setQuery(): its own form detection reads words in comments (a "dropped" makes a DROP)
+        # and runs regular expressions over multi-megabyte updates
+        wrapper.queryString, wrapper.queryType = text, form
         wrapper.timeout = self.timeout  # type: ignore[assignment]  # setTimeout() would round it to an int
         for name, value in self._headers().items():
             wrapper.addCustomHttpHeader(name, value)
@@ -305,7 +300,7 @@ class Endpoint:
         if fault.status is None:
             what = f"{doing} failed: no answer after {tries} ({fault.reason})"
             hint = ("check the host name in the URL" if not fault.transient
-                    else "is the store running, and is the URL right?")
+                    else "check that the store is running and that the URL is right")
         elif fault.status in (401, 403):
             what = f"{doing} was refused: HTTP {fault.status} {fault.reason}"
             if self.credentials.origin:
@@ -354,71 +349,88 @@ def connect(endpoint: str | Endpoint, *, update_url: str | None = None, gsp_url:
 # ---- parameters ------------------------------------------------------------------------------------
 
 def bind_values(sparql: str, params: Mapping[str, Node | str]) -> str:
-    """Bind parameters with a VALUES block at the head of the query's WHERE group.
+    """Bind parameters with VALUES blocks: at the head of the WHERE group and of each group using them.
 
     Every value is written by rdflib (`Literal.n3()`, `URIRef.n3()`: quotes and backslashes escaped,
-    invalid IRIs refused), so no value can change the shape of the query. The block goes at the head
-    of the WHERE group rather than at the end of the query: a trailing VALUES is joined only after the
-    WHERE clause, where a FILTER using the parameter has already seen it unbound. At the head it is
-    bound for the whole group, as Oxigraph's own substitution binds it in the embedded store.
+    invalid IRIs refused), so no value can change the shape of the query. A VALUES clause appended
+    to the query would not do: it is joined after the WHERE clause, when a FILTER or a sub-query using
+    the parameter has already seen it unbound. A block at the head of every group that uses the
+    parameter binds it there, as Oxigraph's substitution does in the embedded store.
 
     >>> bind_values("SELECT ?name ?x WHERE { ?x ?p ?name }", {"name": "Hun Sen"})
     'SELECT ?name ?x WHERE { VALUES (?name) { ("Hun Sen") } ?x ?p ?name }'
     """
     if not params:
         return sparql
-    names = [f"?{_variable(n)}" for n in params]
-    values = [_n3(v, name) for name, v in params.items()]
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(values)}) }}"
-    start, end, subquery = _where_group(sparql)
-    if subquery:  # `{ SELECT ... }`: the sub-query goes into a group of its own beside the VALUES
-        return f"{sparql[:start + 1]}{block} {{{sparql[start + 1:end]}}}{sparql[end:]}"
-    return f"{sparql[:start + 1]}{block}{sparql[start + 1:]}"
+    values = {_variable(name): _n3(value, name) for name, value in params.items()}
+    text = sparql
+    for at, names in sorted(_groups_using(sparql, list(values)), reverse=True):
+        block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(values[n] for n in names)}) }}"
+        text = text[:at + 1] + block + text[at + 1:]
+    return text
 
 
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][\w-]*(?::[\w.%-]*)?|:[\w.%-]*")
 _VARNAME = re.compile(r"\w+")
 
 
-def _where_group(text: str) -> tuple[int, int, bool]:
-    """Offsets of the `{` and `}` of the query's WHERE group, and whether it holds a single sub-query."""
-    tokens = _tokens(text)
-    for kind, _start, value in tokens:
-        if kind == "word" and value.upper() in _FORMS:
-            form = value.upper()
-            break
-    else:
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (or the first update keyword), ignoring comments and strings."""
+    return next((v.upper() for kind, _, v in _tokens(text)
+                 if kind == "word" and v.upper() in _FORMS | _UPDATES), None)
+
+
+def _groups_using(text: str, names: list[str]) -> list[tuple[int, list[str]]]:
+    """(offset of `{`, parameters) for the WHERE group (all of them) and each inner group using some."""
+    tokens = list(_tokens(text))
+    k = next((i for i, (kind, _, v) in enumerate(tokens) if kind == "word" and v.upper() in _FORMS), None)
+    if k is None:
         raise QueryError("cannot bind parameters: this is not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    if form == "CONSTRUCT":
-        kind, _start, value = next(tokens, ("", 0, ""))
-        if kind == "{":
-            _close(tokens)
-        elif value.upper() == "WHERE":
+    k += 1
+    if tokens[k - 1][2].upper() == "CONSTRUCT" and k < len(tokens):
+        if tokens[k][2].upper() == "WHERE":
             raise QueryError("cannot bind parameters in the CONSTRUCT WHERE short form",
                              hint="write CONSTRUCT { template } WHERE { pattern }")
-    for kind, start, _value in tokens:
-        if kind == "{":
-            first = next(tokens, ("", 0, ""))
-            subquery = first[0] == "word" and first[2].upper() == "SELECT"
-            end = _close(tokens, first)
-            return start, end, subquery
-    raise QueryError("cannot bind parameters: the query has no WHERE clause")
-
-
-def _close(tokens: Iterator[tuple[str, int, str]], first: tuple[str, int, str] | None = None) -> int:
-    """Consume tokens up to the `}` matching an already opened `{`; return its offset."""
-    depth = 1
-    for kind, start, _value in itertools.chain([first] if first is not None else [], tokens):
-        depth += {"{": 1, "}": -1}.get(kind, 0)
-        if depth == 0:
-            return start
-    raise QueryError("the query's braces are not balanced")
+        depth = 0
+        while tokens[k][0] == "{" or depth:  # skip the template
+            depth += {"{": 1, "}": -1}.get(tokens[k][0], 0)
+            k += 1
+    found: list[tuple[int, list[str]]] = []
+    stack: list[tuple[int, set[str]] | None] = []  # None: a VALUES data block or a sub-query's braces
+    outer: int | None = None
+    data_next = False
+    for i in range(k, len(tokens)):
+        kind, at, value = tokens[i]
+        if kind == "word" and value.upper() == "VALUES":
+            data_next = True
+        elif kind == "var":
+            for group in stack:
+                if group is not None:
+                    group[1].add(value)
+        elif kind == "{":
+            subquery = i + 1 < len(tokens) and tokens[i + 1][2].upper() == "SELECT"
+            stack.append(None if data_next or subquery else (at, set()))
+            data_next = False
+            if outer is None and stack[-1] is not None:
+                outer = at
+        elif kind == "}":
+            if not stack:
+                raise QueryError("the query's braces are not balanced")
+            group = stack.pop()
+            if group is not None:
+                used = [n for n in names if group[0] == outer or n in group[1]]
+                if used:
+                    found.append((group[0], used))
+    if outer is None or stack:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause, or unbalanced braces")
+    return found
 
 
 def _tokens(text: str) -> Iterator[tuple[str, int, str]]:
-    """SPARQL tokens that matter for finding groups: words, braces; comments, strings and IRIs skipped."""
+    """The tokens that shape groups: words, variables, punctuation (comments, strings, IRIs skipped)."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -431,9 +443,9 @@ def _tokens(text: str) -> Iterator[tuple[str, int, str]]:
             i = _string_end(text, i)
         elif c == "<" and (m := _IRIREF.match(text, i)):
             i = m.end()
-        elif c in "?$":
-            m = _VARNAME.match(text, i + 1)
-            i = m.end() if m else i + 1
+        elif c in "?$" and (m := _VARNAME.match(text, i + 1)):
+            yield "var", i, m.group()
+            i = m.end()
         elif m := _WORD.match(text, i):
             yield "word", i, m.group()
             i = m.end()
@@ -675,7 +687,10 @@ def load(source: Store | str | Path | None, endpoint: Endpoint, *, graphs: str |
     report = LoadReport(endpoint=_redact_url(endpoint.url), method="gsp" if endpoint.gsp_url else "update",
                         target=_redact_url(endpoint.gsp_url or endpoint.update_url), total_graphs=len(names))
     started = time.perf_counter()
-    report.leftovers_removed = _drop_leftovers(endpoint, names)
+    try:
+        report.leftovers_removed = _drop_leftovers(endpoint, names)
+    except PolgraphError as exc:
+        raise type(exc)(exc.what, source=exc.source, hint=f"{exc.hint}. Nothing was loaded") from None
     for name in names:
         data = store.dump_graph(name)
         what = describe_graph(name)
@@ -713,10 +728,10 @@ def temp_graph(iri: str) -> str:
 
 def _open_source(source: Store | str | Path | None, wanted: list[str]) -> tuple[Store, list[str]]:
     if isinstance(source, Store):
-        store = source
+        store, label = source, str(source.path or "the given store")
     else:
         path = Path(source) if source is not None else default_store_path()
-        suffix = path.suffix.lower()
+        suffix, label = path.suffix.lower(), str(path)
         if path.is_dir() or (source is None) or (not path.exists() and suffix not in FILE_FORMATS):
             store = Store(path, read_only=True)
         elif suffix not in FILE_FORMATS:
@@ -736,14 +751,13 @@ def _open_source(source: Store | str | Path | None, wanted: list[str]) -> tuple[
                 raise StoreError(f"{in_default} triples are in the default graph", source=str(path),
                                  hint="polgraph loads named graphs (one per article); put them in a "
                                  "graph, or load a .ttl/.nt file with --graph IRI")
-            return store, sorted(store.graphs())
     names = sorted(store.graphs())
     if wanted:
         missing = sorted(set(wanted) - set(names))
         if missing:
-            raise StoreError(f"no graph {', '.join(f'<{m}>' for m in missing)} in the source",
-                             source=str(store.path or "the given store"),
-                             hint="`polgraph query 'SELECT DISTINCT ?g { GRAPH ?g {} }'` lists them")
+            raise StoreError(f"no graph {', '.join(f'<{m}>' for m in missing)} here", source=label,
+                             hint=f"it has {', '.join(f'<{n}>' for n in names[:5])}"
+                             f"{f' and {len(names) - 5} more' if len(names) > 5 else ''}")
         names = [n for n in names if n in set(wanted)]
     return store, names
 
@@ -752,7 +766,8 @@ def _drop_leftovers(endpoint: Endpoint, names: list[str]) -> int:
     """Drop temporary graphs that earlier failed loads of these graphs could not remove."""
     temps = {temp_graph(n) for n in names}
     rows = endpoint.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), '
-                          f'"{TEMP_GRAPH_PREFIX}")) }}')
+                          f'"{TEMP_GRAPH_PREFIX}")) }}',
+                          doing="looking for temporary graphs of earlier loads")
     assert isinstance(rows, Rows)
     found = sorted({r[0].value for r in rows.rows if r[0] is not None} & temps)
     for temp in found:

@@ -237,9 +237,10 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
         return True
     if after is not None and after.lower_ in _SPEECH_AFTER:
         return True
-    if before is not None and before.lower_ in {"and", ","} and span.start >= 2 and \
-            doc[span.start - 2].ent_type_ == "PERSON":
-        return True
+    if before is not None and before.lower_ in {"and", ","} and span.start >= 2 and (
+            doc[span.start - 2].ent_type_ == "PERSON" or doc[span.start - 2].lemma_.lower() in titles()
+            or doc[span.start - 2].lemma_.lower() in {"lawyer", "wife", "husband", "son", "daughter"}):
+        return True  # "Kong Saphea and Nhay Chamroeun", "her lawyer, Anton Brisk"
     return after is not None and after.text == "," and span.start > 0 and doc[span.start - 1].text in {"“", '"'}
 
 
@@ -366,10 +367,12 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
             target = _by_initials(c, clusters)
             if target is not None:
                 reason = f"'{c.text}' is the initials of '{target.cands[0].text}'"
-        if target is None and c.type is EntityType.PERSON:
+        if target is None and (c.type is EntityType.PERSON or (
+                c.type is EntityType.ORGANIZATION and c.known is None and len(c.text.split()) == 1)):
             target = _by_name_part(c, clusters)
             if target is not None:
                 reason = f"'{c.text}' is part of the name '{target.cands[0].text}'"
+                c.type = EntityType.PERSON  # "Malmström flew…" tagged as an organisation
         if target is None:
             target = _Cluster(c.type, known=c.known)
             clusters.append(target)

@@ -16,9 +16,11 @@ from . import dates
 from .entities import EntityIndex, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
-from .model import Article, Entity, EntityType, Event, EventDate, Factuality, Mention, Participant, Role
+from .model import (
+    Article, Entity, EntityType, Event, EventDate, Factuality, Membership, Mention, Participant, Role,
+)
 
-SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note",
+SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
                 "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
                 "believe", "think", "suggest", "according"}
 MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
@@ -31,6 +33,7 @@ SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "
 RELATIONAL_NOUNS = {"cousin", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
                     "lawyer", "friend", "aide", "nephew", "niece", "uncle", "aunt", "relative", "spouse",
                     "bodyguard", "driver", "assistant", "supporter", "family", "child", "children", "parent"}
+DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 PREVENT_WORDS = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit"}
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -65,6 +68,7 @@ class _Ctx:
     quotes: list[tuple[int, int, str | None]]
     gaz: Gazetteer | None = None
     added: dict[str, Entity] = field(default_factory=dict)
+    affiliation: dict[str, str] = field(default_factory=dict)
 
     def speaker_at(self, offset: int) -> tuple[bool, str | None]:
         """Whether an offset lies inside a quotation, and who is quoted."""
@@ -77,8 +81,8 @@ class _Ctx:
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 
 
-def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer | None = None
-                ) -> tuple[list[Event], EntityIndex]:
+def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer | None = None,
+                memberships: tuple[Membership, ...] = ()) -> tuple[list[Event], EntityIndex]:
     """Find CAMEO-coded events in a parsed article.
 
     By convention (ontology/polgraph.ttl), an arrest, charge, ban or expulsion whose agent the text
@@ -90,6 +94,8 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         index, _ = with_government(index, index.main_country)
     ctx = _context(doc, index, article)
     ctx.gaz = gaz
+    for m in memberships:
+        ctx.affiliation.setdefault(m.person, m.organization)
     lexicon = triggers()
     events: dict[tuple, Event] = {}
     for tok in doc:
@@ -117,7 +123,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
 
 
 def _merge_coreferent(events: list[Event]) -> list[Event]:
-    """One event per real-world event: a later mention of the same kind of event (same CAMEO root)
+    """One event per real-world event: a later mention of the same kind of event (same CAMEO code)
     that shares a patient or recipient with an earlier one, at a compatible date, is the same event
     told again ("activists were arrested this year ... Hun Sen said the activists had been arrested");
     its participants join the first mention, which keeps its evidence."""
@@ -126,10 +132,14 @@ def _merge_coreferent(events: list[Event]) -> list[Event]:
         targets = {p.entity for p in event.participants if p.role is not Role.AGENT}
         same = None
         for i, earlier in enumerate(kept):
-            if earlier.cameo[:2] != event.cameo[:2] or earlier.factuality is Factuality.NEGATED \
-                    or event.factuality is Factuality.NEGATED or not _same_kind(earlier, event):
+            if earlier.cameo != event.cameo or not _same_kind(earlier, event) \
+                    or _happened(earlier) != _happened(event) or earlier.factuality is Factuality.NEGATED:
                 continue
-            shared = targets & {p.entity for p in earlier.participants if p.role is not Role.AGENT}
+            earlier_targets = {p.entity for p in earlier.participants if p.role is not Role.AGENT}
+            shared = targets & earlier_targets
+            if not shared and not (targets and earlier_targets):
+                # one telling names nobody acted on: the same event if the same agent acts
+                shared = _agents(event) & _agents(earlier)
             if shared and _dates_compatible(earlier.date, event.date):
                 same = i
                 break
@@ -142,6 +152,14 @@ def _merge_coreferent(events: list[Event]) -> list[Event]:
         kept[same] = replace(earlier, participants=earlier.participants + extra,
                              date=earlier.date or event.date, place=earlier.place or event.place)
     return kept
+
+
+def _happened(event: Event) -> bool:
+    return event.factuality in {Factuality.ASSERTED, Factuality.REPORTED}
+
+
+def _agents(event: Event) -> set[str]:
+    return {p.entity for p in event.participants if p.role is Role.AGENT}
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -249,6 +267,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
+    if tok.dep_ == "relcl" and _pluperfect(tok) and not any(c.dep_ in {"nsubjpass", "auxpass"}
+                                                          for c in tok.children):
+        return None  # "supporters who had fled": background describing a participant, not news
     agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
     code = _refine(tok, reading.cameo)
     participants: list[Participant] = []
@@ -325,7 +346,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     for c in tok.children:
         dep = c.dep_
         if dep == "agent":
-            agents += _entities_under(c, ctx)
+            agents += [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or \
+                _entities_under(c, ctx)
         elif dep == "nsubjpass":
             patients += _resolve(c, ctx)
         elif dep == "dobj":
@@ -338,7 +360,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             else:
                 patients += keys
         elif dep == "dative":
-            recipients += _entities_under(c, ctx)
+            keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or _entities_under(c, ctx)
+            (patients if reading.cameo[:2] == "08" else recipients).extend(keys)
         elif dep == "prep":
             prep = c.lower_
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -352,6 +375,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients += [k for k in keys if k not in places or k in countries]
             elif prep == "to" and reading.object_role == "recipient":
                 recipients += [k for k in keys if k not in places]
+            elif prep == "to" and reading.cameo[:2] == "08":
+                patients += [k for k in keys if k not in places]  # "granted bail to X"
             elif prep == "for" and reading.object_role == "recipient":
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
         elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
@@ -395,10 +420,14 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
-    if not agents and tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+    if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
         subject = _subject(tok.head)  # "supporters held demonstrations": the supporters demonstrate
-        if subject is not None and subject.dep_ == "nsubj":
+        if not agents and subject is not None and subject.dep_ == "nsubj":
             agents.extend(_resolve(subject, ctx))
+        for c in tok.head.children:  # "held a rally in Kordavia"
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
+                keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
+                place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
     return _dedupe(agents), _dedupe(patients), [], place
 
 
@@ -442,7 +471,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if low in PRONOUNS_FIRST and ctx.quotes:
             quoted, speaker = ctx.speaker_at(t.idx)
             if quoted and speaker:
-                out.append(speaker)
+                # "we" in a quote is the speaker's organisation when the article gives one
+                out.append(ctx.affiliation.get(speaker, speaker) if low in {"we", "us", "our"} else speaker)
             continue
         if t.pos_ == "PRON" or low in {"who", "that", "which"}:
             if low in PRONOUNS_PERSON:
@@ -653,19 +683,38 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.PLANNED, None
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENT_WORDS:
         return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen
-    if any(c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL for c in children):
-        return Factuality.HYPOTHETICAL, None
-    if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in children):
-        return Factuality.PLANNED, None
-    quoted, speaker = ctx.speaker_at(tok.idx)
-    if quoted:
-        return Factuality.REPORTED, speaker
+    if _conditional(tok):
+        return Factuality.HYPOTHETICAL, None  # "If the court jails him, ..."
     speech = _speech_head(tok)
+    reporter: str | None = None
     if speech is not None:
         subject = _subject(speech)
-        reporter = _resolve(subject, ctx) if subject is not None else []
-        return Factuality.REPORTED, reporter[0] if reporter else None
+        keys = _resolve(subject, ctx) if subject is not None else []
+        reporter = keys[0] if keys else None
+        if speech.lemma_.lower() in DENIAL_VERBS:
+            return Factuality.NEGATED, reporter  # "X denied that it had arrested Y"
+    quoted, speaker = ctx.speaker_at(tok.idx)
+    if quoted and speaker:
+        reporter = speaker
+    # "X said that the army would arrest Y": X's claim about what may happen, attributed to X
+    if any(c.dep_ == "aux" and c.lower_ in MODALS_HYPOTHETICAL for c in children):
+        return Factuality.HYPOTHETICAL, reporter
+    if any(c.dep_ == "aux" and c.lower_ in MODALS_FUTURE for c in children):
+        return Factuality.PLANNED, reporter
+    if quoted or speech is not None:
+        return Factuality.REPORTED, reporter
     return Factuality.ASSERTED, None
+
+
+def _conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
+            return True
+        if cur.dep_ not in {"conj", "xcomp"} or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _restates_clause(tok: Token, ctx: _Ctx) -> bool:

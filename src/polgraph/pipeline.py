@@ -29,7 +29,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
     index = find_entities(doc, gaz)
     memberships, index = find_memberships(doc, index, gaz, article)
-    events, index = find_events(doc, index, article, gaz)
+    events, index = find_events(doc, index, article, gaz, tuple(memberships))
     return Extraction(article=article, sentences=sentences, entities=index.entities,
                       memberships=tuple(memberships), events=tuple(events), model=nlp.describe())
 

@@ -225,6 +225,8 @@ class _Builder:
             org = self._nearest(EntityType.PARTY, begin)
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
+        before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
+        words = words | {before}  # "Opposition leader X": not a government post
         if org is None and not words & _NOT_GOVERNMENT and (
                 "government" in kinds or country or role_tokens[-1].text == "President"
                 or role_tokens[-1].lower_ == "leader"):
