@@ -39,6 +39,7 @@ import urllib.parse
 import urllib.request
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -302,7 +303,7 @@ class Endpoint:
             hint = ("check the host name in the URL" if not fault.transient
                     else "check that the store is running and that the URL is right")
         elif fault.status in (401, 403):
-            what = f"{doing} was refused: HTTP {fault.status} {fault.reason}"
+            what = f"{doing} was refused: HTTP {fault.status} {fault.reason}{_excerpt(fault.body, 120)}"
             if self.credentials.origin:
                 hint = f"check the credentials (they came from {self.credentials.origin})"
             else:
@@ -691,8 +692,7 @@ def load(source: Store | str | Path | None, endpoint: Endpoint, *, graphs: str |
         report.leftovers_removed = _drop_leftovers(endpoint, names)
     except PolgraphError as exc:
         raise type(exc)(exc.what, source=exc.source, hint=f"{exc.hint}. Nothing was loaded") from None
-    for name in names:
-        data = store.dump_graph(name)
+    for name, data in _dumped(store, names):
         what = describe_graph(name)
         try:
             if endpoint.gsp_url:
@@ -712,6 +712,17 @@ def load(source: Store | str | Path | None, endpoint: Endpoint, *, graphs: str |
             progress(name, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _dumped(store: Store, names: list[str]) -> Iterator[tuple[str, bytes]]:
+    """Each graph as N-Triples, the next one serialised while the current one is on the wire."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        upcoming = pool.submit(store.dump_graph, names[0]) if names else None
+        for i, name in enumerate(names):
+            assert upcoming is not None
+            data = upcoming.result()
+            upcoming = pool.submit(store.dump_graph, names[i + 1]) if i + 1 < len(names) else None
+            yield name, data
 
 
 def describe_graph(iri: str) -> str:

@@ -127,7 +127,28 @@ def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return out
+    return _list_members(doc, out)
+
+
+def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Mu Sochua, Keo Phirom, Men Sothavarin and Ho Vann': a name NER skipped inside a list of
+    people is a person too."""
+    persons = [s for s in spans if s.label_ == "PERSON"]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for left, right in zip(persons, persons[1:], strict=False):
+        gap = doc[left.end:right.start]
+        if not 3 <= len(gap) <= 12 or gap[0].text != "," or gap[-1].lower_ not in {",", "and"}:
+            continue
+        item: list[Token] = []
+        for tok in gap[1:]:
+            if tok.text in {",", "and"} or tok.i == right.start - 1:
+                if 1 < len(item) <= 3 and all(t.is_title and t.is_alpha and t.i not in taken for t in item):
+                    added.append(Span(doc, item[0].i, item[-1].i + 1, label="PERSON"))
+                item = []
+            else:
+                item.append(tok)
+    return sorted([*spans, *added], key=lambda s: s.start)
 
 
 def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:

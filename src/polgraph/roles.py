@@ -71,16 +71,22 @@ class _Builder:
             if "honorific" in kinds and not kinds - {"honorific"}:
                 i -= 1
                 continue
-            if self._title_like(tok) or tok.lower_ == "party" or tok.lower_ in _POSSESSIVE:
-                run.insert(0, tok)
+            if self._title_like(tok) or tok.lower_ == "party" or tok.lower_ in _POSSESSIVE or (
+                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])):
+                run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
                 continue
             break
         while run and (run[0].lower_ in _POSSESSIVE or run[0].is_punct):
             run.pop(0)
         last = self.doc[end - 1]
-        if not run and start >= 2 and self.doc[start - 1].lower_ in {"and", ","} and start - 1 in self.runs:
-            run = self.runs[start - 1]  # "CNRP lawmakers Kong Saphea and Nhay Chamroeun"
+        if not run and start >= 2 and self.doc[start - 1].lower_ in {"and", ","}:
+            j, steps = start - 1, 0  # "CNRP lawmakers Kong Saphea, Nhay Chamroeun and …": back to the title
+            while j >= 0 and steps < 16 and (self.doc[j].lower_ in {"and", ","} or self.doc[j].is_title):
+                if j in self.runs:
+                    run = self.runs[j]
+                    break
+                j, steps = j - 1, steps + 1
         if run:
             self.runs[end] = run
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
@@ -201,6 +207,9 @@ class _Builder:
             if low == "party":
                 party_word = True
                 continue
+            if tok.text == "-" and role_tokens:
+                role_tokens.append(tok)
+                continue
             if low in _POSSESSIVE or low in _LINKS or low in {"the", "-"} or tok.is_punct:
                 continue
             role_tokens.append(tok)
@@ -213,10 +222,9 @@ class _Builder:
             role_tokens.pop(0)  # a capitalised word that is no title (sentence start)
         if not role_tokens:
             return
-        words_out = [_EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens]
-        if role_tokens[-1].tag_ in {"NNS", "NNPS"}:
-            words_out[-1] = role_tokens[-1].lemma_  # "lawmakers X and Y": each is a lawmaker
-        role = " ".join(words_out)
+        words_out = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else
+                     _EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens]  # plural: each holds it
+        role = " ".join(words_out).replace(" - ", "-")
         if role[:1].isupper() and not role.istitle():
             role = role[0].lower() + role[1:]
         kinds = set().union(*(self._kinds(t) for t in role_tokens))
