@@ -30,7 +30,7 @@ from polgraph.queries import list_queries
 from polgraph.store import Rows, Store
 
 ARTICLE_GRAPH = "https://w3id.org/polgraph/id/article/cambojanews-2019-11-14-hun-sen-bail"
-SAMPLE_PARAMS = {"place": "Kampot", "name": "Hun Sen", "entity": "Sam Rainsy"}
+SAMPLE_PARAMS = {"name": "Hun Sen", "entity": "Sam Rainsy"}
 runner = CliRunner()
 
 
@@ -124,7 +124,8 @@ def loaded(oxigraph: str, seed_store: Path, tmp_path_factory: pytest.TempPathFac
     started = OxigraphServer(oxigraph, tmp_path_factory.mktemp("loaded") / "oxigraph").start()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(ep.SETTINGS_ENV, str(tmp_path_factory.mktemp("settings") / "none.toml"))
-        result = run("load", "--store", seed_store, "--endpoint", started.query, "--gsp-endpoint", started.gsp)
+        result = run("load", "--store", seed_store, "--endpoint", started.query,
+                     "--gsp-endpoint", started.gsp)
     assert result.exit_code == 0, result.output
     yield started
     started.stop()
@@ -152,12 +153,16 @@ def test_contract_queries_remote_match_embedded(loaded: OxigraphServer, seed_sto
 
 
 def test_every_library_query_remote_matches_embedded(loaded: OxigraphServer, seed_store: Path) -> None:
+    places = polgraph.query("PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> SELECT ?label WHERE "
+                            "{ ?event sem:hasPlace/<http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+                            "LIMIT 1", store=seed_store)
+    samples = SAMPLE_PARAMS | {"place": places.rows[0][0].value.upper()}
     for info in list_queries():
-        params = {p.name: SAMPLE_PARAMS[p.name] for p in info.params if p.name in SAMPLE_PARAMS}
+        params = {p.name: samples[p.name] for p in info.params if p.name in samples}
         remote = polgraph.query(info.name, endpoint=loaded.query, params=params)
         local = polgraph.query(info.name, store=seed_store, params=params)
         assert remote == local, info.name
-    assert polgraph.query("events-in-place", endpoint=loaded.query, params={"place": "Kampot"}).rows
+        assert remote.rows or info.name.startswith("checks/"), info.name
     assert polgraph.query("ASK { ?s ?p ?o }", endpoint=loaded.query) is True
 
 
@@ -226,7 +231,8 @@ def test_chunked_update_fills_a_temporary_graph_then_moves_it(server: OxigraphSe
         assert report.requests == len(sent) > 5
         assert all(len(s.encode()) <= 20_000 for s in sent)
         temp = temp_graph(ARTICLE_GRAPH)
-        assert all(f"GRAPH <{temp}>" in s for s in sent[:-1]) and sent[0].startswith(f"DROP SILENT GRAPH <{temp}>")
+        assert sent[0].startswith(f"DROP SILENT GRAPH <{temp}>")
+        assert all(f"GRAPH <{temp}>" in s for s in sent[:-1])
         assert sent[-1] == f"MOVE <{temp}> TO <{ARTICLE_GRAPH}>"
         assert remote.graph_sizes() == {ARTICLE_GRAPH: local_sizes(seed_store)[ARTICLE_GRAPH]}
 
@@ -242,7 +248,8 @@ def test_a_failed_chunked_load_drops_its_temporary_graph(server: OxigraphServer,
 
     monkeypatch.setattr(Endpoint, "update", failing_move)
     with pytest.raises(polgraph.EndpointError) as caught:
-        polgraph.load(seed_store, endpoint=server.endpoint(gsp=False), graphs=ARTICLE_GRAPH, chunk_bytes=20_000)
+        polgraph.load(seed_store, endpoint=server.endpoint(gsp=False), graphs=ARTICLE_GRAPH,
+                      chunk_bytes=20_000)
     message = str(caught.value)
     assert "moving failed" in message and "0 of 1 graphs were loaded before it" in message
     assert f"the temporary graph <{temp_graph(ARTICLE_GRAPH)}> was dropped" in message
@@ -298,8 +305,9 @@ def synthetic_nquads(path: Path, graphs: int, triples: int) -> None:
 
 
 @pytest.mark.parametrize("gsp", [True, False], ids=["gsp", "update"])
-def test_killing_the_server_mid_load_leaves_no_partial_graph(oxigraph: str, tmp_path: Path, gsp: bool) -> None:
-    graphs, per_graph = 40, 4_000
+def test_killing_the_server_mid_load_leaves_no_partial_graph(oxigraph: str, tmp_path: Path,
+                                                             gsp: bool) -> None:
+    graphs, per_graph = 16, 3_000
     source = tmp_path / "big.nq"
     synthetic_nquads(source, graphs, per_graph)
     server = OxigraphServer(oxigraph, tmp_path / "oxigraph").start()
@@ -312,8 +320,8 @@ def test_killing_the_server_mid_load_leaves_no_partial_graph(oxigraph: str, tmp_
 
     def loading() -> None:
         try:
-            outcome["report"] = polgraph.load(source, endpoint=server.endpoint(gsp=gsp, retries=1, backoff=0.05),
-                                              chunk_bytes=150_000, progress=progress)
+            remote = server.endpoint(gsp=gsp, retries=1, backoff=0.05)
+            outcome["report"] = polgraph.load(source, endpoint=remote, chunk_bytes=100_000, progress=progress)
         except polgraph.PolgraphError as exc:
             outcome["error"] = exc
         done.set()
@@ -337,7 +345,7 @@ def test_killing_the_server_mid_load_leaves_no_partial_graph(oxigraph: str, tmp_
         assert len(articles) >= 3
         assert all(n == per_graph for n in articles.values()), articles  # whole, or absent
         assert not any(g.startswith(ep.TEMP_GRAPH_PREFIX) for g in sizes) or not gsp
-        report = polgraph.load(source, endpoint=restarted.endpoint(gsp=gsp), chunk_bytes=150_000)
+        report = polgraph.load(source, endpoint=restarted.endpoint(gsp=gsp), chunk_bytes=100_000)
         sizes = Endpoint(restarted.query).graph_sizes()
         assert report.graphs == graphs and sizes == {g: per_graph for g in sizes} and len(sizes) == graphs
     finally:
@@ -389,7 +397,8 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         response = upstream.getresponse()
         data = response.read()
         upstream.close()
-        self._reply(response.status, data, {"Content-Type": response.getheader("Content-Type") or "text/plain"})
+        self._reply(response.status, data,
+                    {"Content-Type": response.getheader("Content-Type") or "text/plain"})
 
     def _reply(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -425,7 +434,8 @@ def test_a_wrong_password_is_refused_without_showing_it(proxy: AuthProxy, seed_s
     assert PASSWORD not in result.output and "wrong-" not in result.output
     assert proxy.seen == 1, "a 401 is not retried"
     result = run("query", "entities", "--endpoint", f"{proxy.base}/query", env=env)
-    assert result.exit_code == 2 and "check the credentials" in result.stderr and PASSWORD not in result.output
+    assert result.exit_code == 2 and "check the credentials" in result.stderr
+    assert PASSWORD not in result.output
 
 
 def test_no_credentials_says_how_to_give_them(proxy: AuthProxy) -> None:
@@ -454,7 +464,8 @@ def test_a_token_and_urls_from_the_settings_file(proxy: AuthProxy, seed_store: P
     result = run("load", "--store", seed_store, "--endpoint", f"{proxy.base}/query")
     assert result.exit_code == 0, result.output
     assert "Graph Store Protocol" in result.stdout and TOKEN not in result.output
-    assert polgraph.query("entities", endpoint=f"{proxy.base}/query") == polgraph.query("entities", store=seed_store)
+    remote = polgraph.query("entities", endpoint=f"{proxy.base}/query")
+    assert remote == polgraph.query("entities", store=seed_store)
     assert TOKEN not in repr(Endpoint(f"{proxy.base}/query").credentials)
 
 
@@ -504,7 +515,8 @@ def test_a_busy_store_is_retried_then_succeeds(server: OxigraphServer, seed_stor
         assert Endpoint(server.query).graph_sizes() == local_sizes(seed_store)
         busy.fail_first = 10
         with pytest.raises(polgraph.EndpointError, match=r"HTTP 503 Service Unavailable \(2 attempts\)"):
-            polgraph.load(seed_store, endpoint=f"{busy.base}/query", gsp_endpoint=f"{busy.base}/store", retries=1)
+            polgraph.load(seed_store, endpoint=f"{busy.base}/query", gsp_endpoint=f"{busy.base}/store",
+                          retries=1)
     finally:
         busy.shutdown()
         busy.server_close()
@@ -550,7 +562,8 @@ def test_serve_command_prints_the_urls_and_stops_its_server(oxigraph: str, seed_
         socket.create_connection(("127.0.0.1", port), timeout=1).close()  # the Oxigraph server is gone too
 
 
-def test_serve_without_oxigraph_says_what_to_install(seed_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_without_oxigraph_says_what_to_install(seed_store: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", os.devnull)
     with pytest.raises(polgraph.StoreError, match="pip install oxigraph"):
         polgraph.serve(seed_store, bind=f"127.0.0.1:{free_port()}")

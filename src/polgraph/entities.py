@@ -100,6 +100,22 @@ def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Enti
                        index.government or entity.key), entity
 
 
+def state_body_key(name: str, scope: str | None) -> str:
+    """One key (and so one entity) per kind of state body and country: 'police' in Cambodia."""
+    return f"state:{name.lower()}|{scope or ''}"
+
+
+def with_state_body(index: EntityIndex, name: str, scope: str | None) -> tuple[EntityIndex, Entity]:
+    """The index with a government body for 'police', 'security forces'… (added when absent)."""
+    key = state_body_key(name, scope)
+    for e in index.entities:
+        if e.key == key:
+            return index, e
+    entity = Entity(key, name, EntityType.GOVERNMENT, (), (), (f"'{name}' acting for the state",), scope=scope)
+    return EntityIndex((*index.entities, entity), index.token_entity, index.main_country,
+                       index.government), entity
+
+
 # candidates -------------------------------------------------------------------------------------
 _OF_HEADS = {"court", "ministry", "government", "parliament", "bank", "council", "commission", "assembly",
              "university", "office", "department", "republic", "kingdom", "party"}
@@ -127,7 +143,29 @@ def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _list_members(doc, out)
+    return _list_members(doc, _titled_names(doc, out))
+
+
+def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'lawmaker Um Sovann': two or three capitalised words right after a post title are a name,
+    even when NER took 'Um' for an interjection."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    words = titles()
+    added: list[Span] = []
+    for tok in doc:
+        kinds = words.get(tok.lower_.strip("."), frozenset())
+        if not kinds & {"head", "government", "court"} or tok.i + 2 > len(doc):
+            continue
+        n = 0
+        while tok.i + 1 + n < len(doc) and n < 4:
+            nxt = doc[tok.i + 1 + n]
+            if not (nxt.is_title and nxt.is_alpha) or nxt.i in taken or nxt.lower_ in words:
+                break
+            n += 1
+        if 2 <= n <= 3:
+            added.append(Span(doc, tok.i + 1, tok.i + 1 + n, label="PERSON"))
+            taken.update(range(tok.i + 1, tok.i + 1 + n))
+    return sorted([*spans, *added], key=lambda s: s.start)
 
 
 def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -407,7 +445,43 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
             target.known = c.known
     for cl in clusters:
         cl.type = _vote(cl)
+    _surname_mentions(doc, clusters)
     return clusters
+
+
+def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
+    """'Malmström flew to Brussels': a person's surname (or given name) alone, missed by NER,
+    is another mention of that person when exactly one person in the article bears it."""
+    taken = {i for cl in clusters for c in cl.cands for i in range(c.tok_begin, c.tok_end)}
+    owners: dict[str, list[_Cluster]] = {}
+    for cl in clusters:
+        if cl.type is not EntityType.PERSON:
+            continue
+        for name in {c.text for c in cl.cands}:
+            parts = name.split()
+            if len(parts) >= 2:
+                for part in {parts[0], parts[-1]}:
+                    if cl not in owners.setdefault(part, []):
+                        owners[part].append(cl)
+    for tok in doc:
+        cls = owners.get(tok.text)
+        if tok.i in taken or not cls or len(cls) != 1 or not tok.is_title or tok.pos_ in {"DET", "PRON", "ADP"}:
+            continue
+        cls[0].cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.text, "PERSON",
+                                  EntityType.PERSON))
+        taken.add(tok.i)
+    # a full multi-word name said again where NER missed it ("return to Port Emmer")
+    names = {tuple(c.text.split()): cl for cl in clusters for c in cl.cands if len(c.text.split()) >= 2}
+    for words, cl in names.items():
+        n = len(words)
+        for start in range(len(doc) - n + 1):
+            if doc[start].text != words[0] or any(j in taken for j in range(start, start + n)):
+                continue
+            if tuple(t.text for t in doc[start:start + n]) == words:
+                span = doc[start:start + n]
+                cl.cands.append(_Cand(span.start_char, span.end_char, start, start + n, span.text,
+                                      cl.cands[0].label, cl.type))
+                taken.update(range(start, start + n))
 
 
 def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .entities import EntityIndex, with_government
+from .entities import EntityIndex, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
@@ -110,9 +110,10 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
     found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
         {e.place for e in found}
-    added = [e for e in ctx.added.values() if e.key in used_keys]
-    if added:
-        index = EntityIndex((*index.entities, *added), index.token_entity, index.main_country,
+    added = {e.key: e for e in ctx.added.values() if e.key in used_keys}
+    if added:  # new entities, and state bodies an earlier stage made, now with their event mentions
+        kept = tuple(added.pop(e.key, e) for e in index.entities)
+        index = EntityIndex((*kept, *added.values()), index.token_entity, index.main_country,
                             index.government)
     used = {p.entity for e in found for p in e.participants} | {e.place for e in found} | \
         {e.reported_by for e in found}
@@ -389,7 +390,24 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         patients = _resolve(subject, ctx)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
         patients = _resolve(tok.head, ctx)  # "activists arrested this year"
+    if place is None:
+        place = _place_in_clause(tok, ctx)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
+    """A place named by 'in/at X' anywhere in the trigger's own clause ('arrested by police in X')."""
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in {"relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis"}:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+            key = ctx.index.token_entity.get(t.i)
+            if key is not None and ctx.by_key[key].type.is_place:
+                return key
+        stack.extend(t.children)
+    return None
 
 
 def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
@@ -476,7 +494,9 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             continue
         if t.pos_ == "PRON" or low in {"who", "that", "which"}:
             if low in PRONOUNS_PERSON:
-                key = _latest(ctx.person_mentions, t.idx)
+                quoted, speaker = ctx.speaker_at(t.idx)
+                # inside a quotation, "she" is never the speaker (who would say "I")
+                key = _latest(ctx.person_mentions, t.idx, exclude=speaker if quoted else None)
                 if key:
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
@@ -542,8 +562,8 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     scope = country or ctx.index.main_country
     if country:  # the text named the country ("Ugandan police"): keep its word in the label
         label = " ".join(c.text for c in mods if ctx.gaz and ctx.gaz.country(c.text)) + " " + label
-    key = f"state:{core} {_PLURALS.get(lemma, tok.lower_)}|{scope}"
-    entity = ctx.added.get(key)
+    key = state_body_key(f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip(), scope)
+    entity = ctx.added.get(key) or ctx.by_key.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
     mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
                       ctx.sent_of[tok.i])
@@ -634,12 +654,13 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
     return _dedupe(out)
 
 
-def _latest(mentions: list[tuple[int, str]], offset: int) -> str | None:
+def _latest(mentions: list[tuple[int, str]], offset: int, exclude: str | None = None) -> str | None:
     best = None
     for begin, key in mentions:
         if begin >= offset:
             break
-        best = key
+        if key != exclude:
+            best = key
     return best
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .entities import EntityIndex, with_government
+from .entities import EntityIndex, with_government, with_state_body
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
 
+STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LINKS = {"of", "for", "at", "in"}
@@ -71,7 +72,7 @@ class _Builder:
             if "honorific" in kinds and not kinds - {"honorific"}:
                 i -= 1
                 continue
-            if self._title_like(tok) or tok.lower_ == "party" or tok.lower_ in _POSSESSIVE or (
+            if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES} or tok.lower_ in _POSSESSIVE or (
                     tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])):
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
@@ -207,6 +208,9 @@ class _Builder:
             if low == "party":
                 party_word = True
                 continue
+            if low in STATE_BODIES and tok.i not in self.token_entity:
+                org = org or self._state_body(low)  # "Police spokesman X"
+                continue
             if tok.text == "-" and role_tokens:
                 role_tokens.append(tok)
                 continue
@@ -262,6 +266,13 @@ class _Builder:
         if best:
             return best[1]
         return candidates[0] if len(candidates) == 1 else None
+
+    def _state_body(self, noun: str) -> Entity:
+        index, entity = with_state_body(self.index(), noun, self.main_country)
+        if entity.key not in self.by_key:
+            self.entities = list(index.entities)
+            self.by_key[entity.key] = entity
+        return entity
 
     def _government(self, country: str) -> Entity:
         index, entity = with_government(self.index(), country)
