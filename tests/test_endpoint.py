@@ -329,12 +329,14 @@ def test_killing_the_server_mid_load_leaves_no_partial_graph(oxigraph: str, tmp_
     thread = threading.Thread(target=loading)
     thread.start()
     assert done.wait(120)
-    server.kill()  # the load is in the middle of its next request
+    time.sleep(0.03)
+    server.kill()  # the load is in the middle of its next request (a PUT or INSERT takes ~0.1 s here)
     thread.join(120)
     error = outcome.get("error")
     assert isinstance(error, polgraph.EndpointError), outcome
     message = str(error)
     assert "article synthetic-" in message and server.base in message
+    assert "no answer after 2 attempts" in message
     assert "Run the same load again" in message
     assert "graphs were loaded before it" in message
 

@@ -83,7 +83,7 @@ def test_sample_extraction_matches_the_data_model(sample_extraction: Extraction)
         assert g == name
         graph.add((s, p, o))
     hun_sen = URIRef("https://w3id.org/polgraph/id/person/hun-sen")
-    event = URIRef("https://w3id.org/polgraph/id/event/test-hun-sen-bail/0-6")
+    event = URIRef("https://w3id.org/polgraph/id/event/test-hun-sen-bail/0000-000006")
     assert (hun_sen, RDF.type, PG.Person) in graph
     assert (event, PG.cameoCode, Literal("020")) in graph
     assert (event, SEM.hasTimeStamp, Literal("2019-11-14", datatype=URIRef(

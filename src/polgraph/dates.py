@@ -172,6 +172,11 @@ _RESOLVERS = {
 }
 
 
+def number_word(word: str) -> int | None:
+    """'two' → 2 (small numbers written out, as news does)."""
+    return _NUMBERS.get(word.lower())
+
+
 def publication_date(published: date | None) -> EventDate | None:
     """The fallback date of an event the text does not date: the month of the report.
 

@@ -156,16 +156,17 @@ def find_credentials(url: str, settings: Mapping[str, str] | None = None) -> Cre
     """Credentials from the environment (POLGRAPH_ENDPOINT_*), else from the settings file's entry."""
     env = {k: os.environ.get(k) or None for k in (USER_ENV, PASSWORD_ENV, TOKEN_ENV)}
     if any(env.values()):
-        user, password, token, origin = env[USER_ENV], env[PASSWORD_ENV], env[TOKEN_ENV], "environment"
-        names = (USER_ENV, PASSWORD_ENV)
+        user, password, token = env[USER_ENV], env[PASSWORD_ENV], env[TOKEN_ENV]
+        origin, source, names = "the environment (POLGRAPH_ENDPOINT_*)", "", (USER_ENV, PASSWORD_ENV)
     else:
         entry = endpoint_settings(url) if settings is None else settings
         user, password, token = entry.get("user"), entry.get("password"), entry.get("token")
-        origin, names = str(settings_path()), ("user", "password")
+        source = str(settings_path())
+        origin, names = f"the settings file {source}", ("user", "password")
     if not token and (user is None) != (password is None):
-        missing = names[1] if password is None else names[0]
-        raise EndpointError(f"{missing} is not set (the {names[0 if password is None else 1]} is)",
-                            source=origin, hint="give both for basic authentication, or a token")
+        given, missing = (names[0], names[1]) if password is None else (names[1], names[0])
+        raise EndpointError(f"{given} is set but {missing} is not", source=source,
+                            hint="give both for basic authentication, or a token")
     return Credentials(user, password, token, origin if (token or user) else "")
 
 
@@ -281,6 +282,7 @@ class Endpoint:
               absent_ok: bool = False) -> T:
         """Send a request; retry transient faults with exponential backoff, explain the rest."""
         attempts = self.retries + 1 if retry else 1
+        reasons: list[str] = []
         for attempt in range(1, attempts + 1):
             try:
                 return send()
@@ -290,7 +292,11 @@ class Endpoint:
                     raise
                 if absent_ok and fault.status == 404:
                     raise _Absent() from None
+                if fault.reason not in reasons:
+                    reasons.append(fault.reason)
                 if not fault.transient or attempt == attempts:
+                    if fault.status is None:  # say what each attempt met: "closed by the store, then refused"
+                        fault = _Fault(None, ", then ".join(reasons), fault.transient)
                     raise self._error(fault, url=url, doing=doing, attempts=attempt, query=query) from None
                 _sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
@@ -313,7 +319,7 @@ class Endpoint:
             what = f"{doing} failed: the store answered HTTP {fault.status} {fault.reason} ({tries})"
             hint = "the store is failing or overloaded; try again later" + _excerpt(fault.body)
         elif fault.status == 400 and query:
-            return QueryError(self._redact(f"the store rejected the query: {_excerpt(fault.body, 500)}"),
+            return QueryError(self._redact(f"the store rejected the query{_excerpt(fault.body, 500)}"),
                               source=shown, hint="check the query text and that the store supports it")
         elif fault.status == 404:
             what, hint = f"{doing} failed: HTTP 404 {fault.reason}", _URL_HINT

@@ -17,7 +17,8 @@ from .entities import EntityIndex, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
-    Article, Entity, EntityType, Event, EventDate, Factuality, Membership, Mention, Participant, Role,
+    Article, Entity, EntityType, Event, EventDate, Factuality, Membership, Mention, Participant, Precision,
+    Resolution, Role,
 )
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
@@ -764,15 +765,53 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         return None
     cur = tok
     for _ in range(6):  # a date on a governing verb ("asked on Thursday ... to release")
-        if cur.head is cur or _temporal_clause(cur):
+        if cur.head is cur:
             break
+        if _temporal_clause(cur):
+            return _offset_from_head(cur, ctx)  # "two years after he was arrested"
         cur = cur.head
         if cur.i in ctx.date_of:
             return ctx.date_of[cur.i]
+    ancestors = {t.i for t in tok.ancestors} | {tok.i}
     sent = ctx.doc[tok.i].sent
-    if any(e.label_ == "DATE" for e in sent.ents if _governor(e) is not None):
-        return None  # the sentence is dated, but not this event: do not guess
+    for e in sent.ents:
+        gov = _governor(e) if e.label_ == "DATE" else None
+        if gov is not None and (gov.i in ancestors or tok.i in {t.i for t in gov.ancestors}):
+            return None  # the clause is dated, but not this event: do not guess
     return dates.publication_date(ctx.article.published)
+
+
+_UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month"}
+
+
+def _offset_from_head(clause: Token, ctx: _Ctx) -> EventDate | None:
+    """'released him … more than two years after he was arrested': the clause's event lies that
+    far before (or after) its head's date; only the year or month is claimed."""
+    head = clause.head
+    base = ctx.date_of.get(head.i)
+    for anc in head.ancestors:  # "which released him … after": the date of the clause it hangs on
+        if base is not None:
+            break
+        base = ctx.date_of.get(anc.i)
+    if base is None:
+        return None
+    mark = next(c.lower_ for c in clause.children if c.dep_ == "mark")
+    amount = None
+    for t in head.subtree:
+        if t.lower_ in _UNIT_WORDS and t.i < clause.i:
+            nums = [c for c in t.children if c.like_num or c.dep_ == "nummod"]
+            if nums:
+                text = nums[0].lower_
+                amount = (int(text) if text.isdigit() else dates.number_word(text), _UNIT_WORDS[t.lower_])
+    if amount is None or amount[0] is None:
+        return None
+    n, unit = amount
+    sign = -1 if mark == "after" else 1
+    year, month = int(base.value[:4]), int(base.value[5:7]) if len(base.value) >= 7 else 1
+    if unit == "year":
+        return EventDate(f"{year + sign * n:04d}", Precision.YEAR, Resolution.RELATIVE, "")
+    y, m = divmod(year * 12 + month - 1 + sign * n, 12)
+    return EventDate(f"{y:04d}-{m + 1:02d}", Precision.MONTH, Resolution.RELATIVE, "")
 
 
 def _temporal_clause(tok: Token) -> bool:

@@ -76,7 +76,7 @@ def span_iri(article: Article, begin: int, end: int) -> URIRef:
 
 
 def event_iri(article: Article, event: Event) -> URIRef:
-    return ID[f"event/{slug(article.id)}/{event.sentence}-{event.token_index}"]
+    return ID[f"event/{slug(article.id)}/{event.sentence:04d}-{event.token_index:06d}"]  # sorts in reading order
 
 
 def membership_iri(person: URIRef, role: URIRef, organization: URIRef) -> URIRef:
