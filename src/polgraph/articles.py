@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
@@ -20,11 +22,35 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("title", "url", "published", "publisher")
+MAX_CHARS = 1_000_000
+"""Default per-article limit: spaCy needs about 3 GB and a minute or more for 1M characters."""
+MAX_CHARS_ENV = "POLGRAPH_MAX_CHARS"
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+_BYTES_PER_CHAR = 4  # the most a character takes in UTF-8 or UTF-16: a file this big is surely too long
+_SLACK_BYTES = 65_536  # front matter, JSON keys and escapes around an article of the maximal size
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Yield every article under `paths` (files or folders), or an InputError per bad input."""
+def max_chars(value: int | None = None) -> int:
+    """The per-article limit in characters: `value`, else $POLGRAPH_MAX_CHARS, else MAX_CHARS."""
+    if value is None:
+        raw = os.environ.get(MAX_CHARS_ENV, "").replace("_", "").replace(",", "").strip()
+        if not raw:
+            return MAX_CHARS
+        try:
+            value = int(raw)
+        except ValueError:
+            raise InputError(f"${MAX_CHARS_ENV} must be a number of characters, not {raw!r}") from None
+    if value < 1:
+        raise InputError(f"the article size limit must be at least 1 character, not {value}")
+    return value
+
+
+def iter_articles(paths: Iterable[str | Path], *, limit: int | None = None) -> Iterator[Article | InputError]:
+    """Yield every article under `paths` (files or folders), or an InputError per bad input.
+
+    Articles longer than `limit` characters (default: `max_chars()`) are refused with an InputError.
+    """
+    limit = max_chars(limit)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -32,30 +58,37 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]
             if not files:
                 yield InputError("folder holds no .txt, .md or .jsonl files", source=str(path))
             for file in files:
-                yield from _read_file(file)
+                yield from _read_file(file, limit)
         elif path.is_file():
-            yield from _read_file(path)
+            yield from _read_file(path, limit)
         else:
             yield InputError("no such file or folder", source=str(path), hint="check the path")
 
 
-def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+def read_articles(paths: Iterable[str | Path], *, limit: int | None = None) -> list[Article]:
     """Read all articles, raising the first InputError (for callers that want all or nothing)."""
     out = []
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, limit=limit):
         if isinstance(item, InputError):
             raise item
         out.append(item)
     return out
 
 
-def _read_file(path: Path) -> Iterator[Article | InputError]:
+def _read_file(path: Path, limit: int) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield InputError(f"unsupported file type {suffix or '(none)'}", source=str(path),
                          hint="give .txt, .md or .jsonl files, or a folder of them")
         return
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, limit)
+        return
     try:
+        size = path.stat().st_size
+        if size > limit * _BYTES_PER_CHAR + _SLACK_BYTES:  # refused unread: a 50 GB file costs nothing
+            yield _too_long(f"{size:,} bytes", limit, source=str(path))
+            return
         text = decode(path.read_bytes())
     except InputError as exc:
         yield InputError(exc.what, source=str(path), hint=exc.hint)
@@ -63,13 +96,10 @@ def _read_file(path: Path) -> Iterator[Article | InputError]:
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _parse_jsonl(text, path)
-    else:
-        try:
-            yield parse_text(text, default_id=path.stem, source=str(path))
-        except InputError as exc:
-            yield exc
+    try:
+        yield parse_text(text, default_id=path.stem, source=str(path), limit=limit)
+    except InputError as exc:
+        yield exc
 
 
 def decode(data: bytes) -> str:
@@ -88,7 +118,7 @@ def decode(data: bytes) -> str:
                          hint="re-save the file as UTF-8") from None
 
 
-def parse_text(text: str, *, default_id: str, source: str = "") -> Article:
+def parse_text(text: str, *, default_id: str, source: str = "", limit: int | None = None) -> Article:
     """Split an optional `---` front-matter block from the body and build an Article."""
     meta: dict[str, str] = {}
     body = text
@@ -104,24 +134,43 @@ def parse_text(text: str, *, default_id: str, source: str = "") -> Article:
                             meta[m.group(1).lower()] = _unquote(m.group(2).strip())
                     body = "\n".join(lines[i + 1:])
                     break
-    return make_article({**meta, "text": body}, default_id=meta.get("id") or default_id, source=source)
+    return make_article({**meta, "text": body}, default_id=meta.get("id") or default_id, source=source,
+                        limit=limit)
 
 
-def make_article(record: dict[str, object], *, default_id: str, source: str = "") -> Article:
-    """Validate one record (front matter or JSON object) into an Article."""
+def make_article(record: dict[str, object], *, default_id: str, source: str = "",
+                 limit: int | None = None) -> Article:
+    """Validate one record (front matter or JSON object) into an Article.
+
+    An HTML document (starting with `<!DOCTYPE html` or `<html`) is replaced by its visible text.
+    """
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError("missing 'text'" if text is None else "'text' is not a string", source=source,
                          hint="every article needs its text")
+    limit = max_chars(limit)
+    if len(text) > limit * _BYTES_PER_CHAR:  # surely too long: do not scan it for HTML first
+        raise _too_long(f"{len(text):,} characters", limit, source=source)
+    html_title = None
+    if looks_like_html(text):
+        text, html_title = html_text(text)
+        if not text.strip():
+            raise InputError("HTML document with no visible text", source=source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("article text is empty", source=source)
+    if len(text) > limit:
+        raise _too_long(f"{len(text):,} characters", limit, source=source)
     fields: dict[str, str | None] = {}
     for key in ("id", *METADATA_KEYS):
         value = record.get(key)
         if value is not None and not isinstance(value, str | int):
             raise InputError(f"'{key}' must be a string", source=source)
         fields[key] = str(value).strip() if value not in (None, "") else None
+    for key, value in (("text", text), *fields.items()):
+        _check_unicode(value, key, source)
+    if html_title and not fields["title"]:
+        fields["title"] = html_title
     published = None
     if fields["published"]:
         published = parse_date(fields["published"], source=source)

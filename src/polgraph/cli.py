@@ -215,6 +215,8 @@ def load_command(
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:
         typer.echo(f"{label + ':':<{width}} {value}")
+    for warning in report.warnings:
+        _message(f"warning: {warning}")
 
 
 @app.command("serve")

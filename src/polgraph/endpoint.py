@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import threading
 import time
@@ -221,6 +222,10 @@ class Endpoint:
             raise EndpointError(f"cannot read the store's answer: {exc}", source=_redact_url(self.url),
                                 hint="is this URL a SPARQL query endpoint?") from None
 
+    def default_graph_is_empty(self) -> bool:
+        """True when queries see no triples: the store is empty or does not use the union of its graphs."""
+        return self.query("ASK { ?s ?p ?o }", doing="checking the default graph") is False
+
     def graph_sizes(self) -> dict[str, int]:
         """Named graph IRI → number of triples in it (graphs with no triples are absent)."""
         rows = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
@@ -296,7 +301,7 @@ class Endpoint:
                     reasons.append(fault.reason)
                 if not fault.transient or attempt == attempts:
                     if fault.status is None:  # say what each attempt met: "closed by the store, then refused"
-                        fault = _Fault(None, ", then ".join(reasons), fault.transient)
+                        fault = _Fault(None, ", then ".join(reasons), fault.transient, hint=fault.hint)
                     raise self._error(fault, url=url, doing=doing, attempts=attempt, query=query) from None
                 _sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
@@ -306,8 +311,7 @@ class Endpoint:
         tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
         if fault.status is None:
             what = f"{doing} failed: no answer after {tries} ({fault.reason})"
-            hint = ("check the host name in the URL" if not fault.transient
-                    else "check that the store is running and that the URL is right")
+            hint = fault.hint or "check that the store is running and that the URL is right"
         elif fault.status in (401, 403):
             what = f"{doing} was refused: HTTP {fault.status} {fault.reason}{_excerpt(fault.body, 120)}"
             if self.credentials.origin:
@@ -558,6 +562,7 @@ class _Fault:
     reason: str
     transient: bool
     body: str = ""
+    hint: str = ""
 
 
 class _Absent(Exception):
@@ -578,7 +583,11 @@ def _fault(exc: BaseException) -> _Fault | None:
     if isinstance(exc, urllib.error.URLError):
         reason = exc.reason
         if isinstance(reason, socket.gaierror):
-            return _Fault(None, f"unknown host: {reason.strerror or reason}", False)
+            return _Fault(None, f"unknown host: {reason.strerror or reason}", False,
+                          hint="check the host name in the URL")
+        if isinstance(reason, ssl.SSLError):
+            return _Fault(None, f"TLS: {reason.reason or reason}", False,
+                          hint="check the URL (https or http?) and the server's certificate")
         return _Fault(None, _describe_os_error(reason), True)
     if isinstance(exc, OSError | http.client.HTTPException):
         return _Fault(None, _describe_os_error(exc), True)
@@ -659,6 +668,15 @@ class LoadReport:
     requests: int = 0
     leftovers_removed: int = 0  # temporary graphs of earlier failed loads that were dropped
     seconds: float = 0.0
+    union_default_graph: bool = True  # False: queries see none of the loaded triples (see `warnings`)
+
+    @property
+    def warnings(self) -> list[str]:
+        if self.union_default_graph or not self.triples:
+            return []
+        return [f"queries at {self.endpoint} see none of the loaded triples: turn on the store's union "
+                "default graph (oxigraph serve --union-default-graph; tdb2:unionDefaultGraph true in "
+                "Fuseki), or the query library will find nothing"]
 
     def summary(self) -> list[tuple[str, str]]:
         """(label, value) lines for a human-readable summary."""
@@ -717,6 +735,9 @@ def load(source: Store | str | Path | None, endpoint: Endpoint, *, graphs: str |
         if progress is not None:
             progress(name, report)
     report.seconds = time.perf_counter() - started
+    if report.triples:
+        with contextlib.suppress(PolgraphError):  # only a check: the load itself is done
+            report.union_default_graph = not endpoint.default_graph_is_empty()
     return report
 
 

@@ -285,8 +285,9 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
     organisation cue, not a known name, and in a person's position (a title before it, a reporting
     verb or a comma after it, or beside a person in a list)."""
     words = [t for t in span if t.is_alpha]
-    if not 2 <= len(words) <= 3 or len(words) != len(span) or not all(t.is_title for t in words):
-        return False
+    if not 2 <= len(words) <= 4 or len(words) + sum(t.text == "-" for t in span) != len(span) \
+            or not all(t.is_title for t in words):
+        return False  # "Cecilia Malmström", "Jean-Hilaire Okawe"
     if {t.lower_ for t in words} & _ORG_CUES or gaz.lookup(span.text) is not None:
         return False
     doc = span.doc
@@ -296,6 +297,8 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
         return True
     if after is not None and after.lower_ in _SPEECH_AFTER:
         return True
+    if before is not None and before.text in {"–", "—"} and after is not None and after.lower_ == "and":
+        return True  # "two of its members – Jean-Hilaire Okawe and Steve Moukagni –"
     if before is not None and before.lower_ in {"and", ","} and span.start >= 2 and (
             doc[span.start - 2].ent_type_ == "PERSON" or doc[span.start - 2].lemma_.lower() in titles()
             or doc[span.start - 2].lemma_.lower() in {"lawyer", "wife", "husband", "son", "daughter"}):
@@ -354,7 +357,7 @@ def _type_of(text: str, label: str, known: Known | None, span: Span) -> EntityTy
         return known.type
     if label == "PERSON":
         words = set(re.findall(r"[a-z]+", text.lower()))
-        if words & (_PARTY_WORDS | _GOV_WORDS | _COURT_WORDS) - {"front", "guard", "unit", "service"}:
+        if words & (_PARTY_WORDS | _GOV_WORDS | _COURT_WORDS) - {"front", "guard", "service"}:
             return org_type(text)
         return EntityType.PERSON
     if label in {"ORG", "NORP"}:
@@ -630,8 +633,10 @@ def _named_owner(tok: Token, tok_cl: dict[int, _Cluster]) -> tuple[_Cluster | No
             cl = tok_cl[child.i]
             return cl, _short_name(cl), child
     preps = [p for p in tok.rights if p.dep_ == "prep"]
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].dep_ in {"prep", "dative"}:
-        preps.append(tok.doc[tok.i + 1])  # "activists from X" even when the parser hangs "from" elsewhere
+    for j in range(tok.i + 1, min(tok.i + 4, len(tok.doc))):
+        if tok.doc[j].dep_ in {"prep", "dative"}:
+            preps.append(tok.doc[j])  # "activists from X", "lawmakers-elect from X", wherever the parser hangs it
+            break
     for prep in preps:
         if prep.lower_ in {"from", "of"}:
             for obj in prep.children:

@@ -51,6 +51,7 @@ class _Builder:
         self.government = index.government
         self.seen: set[tuple[str, str, str]] = set()
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
+        self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
         self.memberships: list[Membership] = []
         self.sent_of: dict[int, int] = {}
         for n, s in enumerate(doc.sents):
@@ -83,17 +84,23 @@ class _Builder:
         last = self.doc[end - 1]
         if not run and start >= 2 and self.doc[start - 1].lower_ in {"and", ","}:
             j, steps = start - 1, 0  # "CNRP lawmakers Kong Saphea, Nhay Chamroeun and …": back to the title
-            while j >= 0 and steps < 16 and (self.doc[j].lower_ in {"and", ","} or self.doc[j].is_title):
+            while j >= 0 and steps < 16 and (self.doc[j].lower_ in {"and", ","} or self.doc[j].is_title
+                                             or self.doc[j].text == "-"):
                 if j in self.runs:
                     run = self.runs[j]
                     break
+                if j in self.listed:
+                    title, org = self.listed[j]
+                    self._add_with(person, title, org, self.doc[start].idx, self.doc[end - 1].idx)
+                    self.listed[end] = (title, org)
+                    return
                 j, steps = j - 1, steps + 1
         if run:
             self.runs[end] = run
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
                 self.runs[end] = run
             self._add(person, run, run[0].idx, last.idx + len(last.text))
-        elif start >= 2 and self.doc[start - 1].text == ",":
+        elif start >= 2 and self.doc[start - 1].text in {",", "–", "—", ":"}:
             self._title_then_name(person, start - 1, last)
 
     def _title_then_name(self, person: Entity, comma: int, last: Token) -> None:
@@ -104,12 +111,21 @@ class _Builder:
         sent = self.sent_of.get(comma)
         while i >= 0 and self.sent_of.get(i) == sent and len(run) < 16:
             tok = doc[i]
-            if tok.text in {",", ";", ":"} or tok.pos_ in {"VERB", "AUX"}:
+            if tok.text in {",", ";", ":", "–", "—"} or tok.pos_ in {"VERB", "AUX"}:
                 break
             run.insert(0, tok)
             i -= 1
         heads = [n for n, t in enumerate(run) if self._kinds(t) & {"head", "government", "court"}]
-        if not heads or not any(self._owner(t.i) for t in run[heads[0]:]):
+        if not heads:
+            return
+        if not any(self._owner(t.i) for t in run[heads[0]:]):
+            # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
+            owner = self._implied_owner(run, heads[-1], comma)
+            if owner is None:
+                return
+            head = run[heads[-1]]
+            self._add_with(person, run[heads[0]:heads[-1] + 1], owner, head.idx, last.idx + len(last.text))
+            self.listed[last.i + 1] = (run[heads[0]:heads[-1] + 1], owner)
             return
         # title words up to the head, then "of ORG" (anything between is the organisation's description)
         first = heads[0]
@@ -209,7 +225,10 @@ class _Builder:
                 party_word = True
                 continue
             if low in STATE_BODIES and tok.i not in self.token_entity:
-                org = org or self._state_body(low)  # "Police spokesman X"
+                org = org or self._state_body(low)  # "Police spokesman X"; "police chief X" keeps the word
+                if role_tokens or not any(self._kinds(t) & {"head"} for t in tokens if t.i > tok.i):
+                    continue
+                role_tokens.append(tok)
                 continue
             if tok.text == "-" and role_tokens:
                 role_tokens.append(tok)
@@ -266,6 +285,46 @@ class _Builder:
         if best:
             return best[1]
         return candidates[0] if len(candidates) == 1 else None
+
+    def _implied_owner(self, run: list[Token], head: int, before: int) -> Entity | None:
+        """The organisation of a plural title with no organisation named: the owner of a group
+        the article named with the same noun ('CNRP lawmakers' … 'the two lawmakers, X and Y'),
+        or the organisation 'its'/'their' points back to."""
+        plurals = [t for t in run if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"}]
+        if not plurals:
+            return None
+        noun = plurals[0]
+        if any(t.lower_ in {"its", "their"} for t in run):
+            return self._nearest_org(run[0].idx)
+        for e in self.entities:
+            if e.type is EntityType.GROUP and any(m.begin < noun.idx for m in e.mentions):
+                if e.label.lower().endswith(noun.lower_) or any(
+                        m.text.lower().endswith(noun.lower_) for m in e.mentions):
+                    owner_name = e.label.rsplit(" ", 1)[0]
+                    return next((o for o in self.entities if o.type.is_agent and o.type is not EntityType.GROUP
+                                 and (o.label == owner_name or owner_name in o.aliases)), None)
+        return None
+
+    def _nearest_org(self, offset: int) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.type in {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.COURT,
+                          EntityType.IGO}:
+                before = [m.begin for m in e.mentions if m.begin < offset]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), e)
+        return best[1] if best else None
+
+    def _add_with(self, person: Entity, title: list[Token], org: Entity, begin: int, end: int) -> None:
+        words = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else t.text
+                 for t in title if not t.is_punct or t.text == "-"]
+        role = " ".join(words).replace(" - ", "-").lower()
+        key = (person.key, role, org.key)
+        if role and key not in self.seen and org.key != person.key:
+            self.seen.add(key)
+            span = self.doc.char_span(begin, end, alignment_mode="expand")
+            sentence = self.sent_of.get(span.start if span is not None else 0, 0)
+            self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
 
     def _state_body(self, noun: str) -> Entity:
         index, entity = with_state_body(self.index(), noun, self.main_country)
