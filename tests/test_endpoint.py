@@ -57,8 +57,8 @@ def free_port() -> int:
 class OxigraphServer:
     """`oxigraph serve --union-default-graph` on a free 127.0.0.1 port, over a folder."""
 
-    def __init__(self, command: str, location: Path, port: int | None = None) -> None:
-        self.command, self.location = command, location
+    def __init__(self, command: str, location: Path, port: int | None = None, *, union: bool = True) -> None:
+        self.command, self.location, self.union = command, location, union
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -66,7 +66,8 @@ class OxigraphServer:
     def start(self) -> OxigraphServer:
         self.process = subprocess.Popen(
             [self.command, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
-             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             *(["--union-default-graph"] if self.union else [])],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "oxigraph serve stopped at start"
@@ -127,6 +128,7 @@ def loaded(oxigraph: str, seed_store: Path, tmp_path_factory: pytest.TempPathFac
         result = run("load", "--store", seed_store, "--endpoint", started.query,
                      "--gsp-endpoint", started.gsp)
     assert result.exit_code == 0, result.output
+    assert result.stderr == "", "no progress line or warning when stderr is not a terminal"
     yield started
     started.stop()
 
@@ -272,6 +274,17 @@ def test_blank_nodes_are_never_split_across_requests(server: OxigraphServer, see
     with pytest.raises(polgraph.EndpointError, match="blank nodes"):
         polgraph.load(seed_store, endpoint=server.endpoint(gsp=False), graphs=ontology, chunk_bytes=5_000)
     assert Endpoint(server.query).graph_sizes() == {}
+
+
+def test_a_store_without_union_default_graph_gets_a_warning(oxigraph: str, seed_store: Path,
+                                                             tmp_path: Path) -> None:
+    plain = OxigraphServer(oxigraph, tmp_path / "oxigraph", union=False).start()
+    try:
+        result = run("load", "--store", seed_store, "--endpoint", plain.query, "--gsp-endpoint", plain.gsp)
+        assert result.exit_code == 0, result.output
+        assert "warning: queries at" in result.stderr and "union default graph" in result.stderr
+    finally:
+        plain.stop()
 
 
 def test_load_files(server: OxigraphServer, seed_store: Path, tmp_path: Path) -> None:

@@ -25,11 +25,12 @@ if TYPE_CHECKING:
     from .model import Article, Extraction
     from .queries import QueryInfo
     from .store import Rows, Store
+    from .validation import CheckReport
 
 __all__ = [
     "EndpointError", "InputError", "ModelError", "PolgraphError", "QueryError", "StoreError",
-    "evaluate", "export", "extract", "ingest", "list_queries", "load", "open_store", "query", "read_articles",
-    "serve",
+    "check", "evaluate", "export", "extract", "ingest", "list_queries", "load", "open_store", "query",
+    "read_articles", "serve",
 ]
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -40,14 +41,28 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
 
 
 def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
-           force: bool = False, progress: Progress | None = None) -> IngestReport:
+           force: bool = False, progress: Progress | None = None, max_chars: int | None = None
+           ) -> IngestReport:
     """Read, extract and store articles (files or folders); returns counts and per-input failures.
+
+    Articles over `max_chars` characters (default $POLGRAPH_MAX_CHARS, else 1,000,000) are refused.
 
     Example: `polgraph.ingest(["data/articles"], store="my-store").ingested`
     """
     from .ingestion import ingest as run
 
-    return run(paths, store=store, force=force, progress=progress)
+    return run(paths, store=store, force=force, progress=progress, max_chars=max_chars)
+
+
+def check(*, store: Store | str | Path | None = None) -> CheckReport:
+    """Validate the store: SHACL shapes over the union of all graphs, and every query of queries/checks/.
+
+    Example: `report = polgraph.check(store="my-store"); report.ok, report.violations`
+    """
+    from .validation import check_store
+
+    with _opened(store, read_only=True) as opened:
+        return check_store(opened)
 
 
 def extract(article_or_text: Article | str) -> Extraction:
@@ -111,14 +126,15 @@ def list_queries() -> list[QueryInfo]:
 
 def export(*, store: Store | str | Path | None = None, format: str = "turtle",
            out: str | Path | IO[bytes] | None = None) -> str | None:
-    """Write the whole graph as turtle, trig, nquads, ntriples or jsonld (the text if `out` is None)."""
+    """Write the whole graph as turtle, trig, nquads, ntriples or jsonld, or the actor network as
+    graphml (for Gephi); returns the text if `out` is None."""
     import io
 
     from .store import EXPORT_FORMATS
 
-    if format not in (*EXPORT_FORMATS, "jsonld"):
+    if format not in (*EXPORT_FORMATS, "jsonld", "graphml"):
         raise StoreError(f"unknown export format {format!r}",
-                         hint=f"use one of {', '.join([*EXPORT_FORMATS, 'jsonld'])}")
+                         hint=f"use one of {', '.join([*EXPORT_FORMATS, 'jsonld', 'graphml'])}")
     if out is None:
         buffer = io.BytesIO()
         export(store=store, format=format, out=buffer)
@@ -131,7 +147,12 @@ def export(*, store: Store | str | Path | None = None, format: str = "turtle",
             raise StoreError(f"cannot write: {exc.strerror or exc}", source=str(out)) from None
         return None
     with _opened(store, read_only=True) as opened:
-        if format == "jsonld":
+        if format == "graphml":  # the actor network, for Gephi
+            from .analysis import to_graphml
+            from .views import build_graph
+
+            to_graphml(build_graph(opened), out)
+        elif format == "jsonld":
             from .output import nquads_to_jsonld
 
             dump = io.BytesIO()

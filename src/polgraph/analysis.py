@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -150,14 +150,18 @@ def shortest_path(graph: nx.Graph, a: str, b: str) -> list[Hop]:
     return hops
 
 
-def to_graphml(graph: nx.Graph, path: str | Path) -> Path:
-    """Write a graph for Gephi: every attribute becomes a string, number or boolean."""
+def to_graphml(graph: nx.Graph, path: str | Path | IO[bytes]) -> Path | None:
+    """Write a graph for Gephi (to a file or a binary stream): every attribute becomes a string,
+    number or boolean."""
     out = graph.__class__()
     out.graph.update(_plain(graph.graph))
     for node, data in graph.nodes(data=True):
         out.add_node(str(node), **_plain(data))
     for u, v, data in graph.edges(data=True):
         out.add_edge(str(u), str(v), **_plain(data))
+    if not isinstance(path, str | Path):
+        nx.write_graphml(out, path)
+        return None
     path = Path(path)
     try:
         nx.write_graphml(out, path)

@@ -87,7 +87,7 @@ def _read_file(path: Path, limit: int) -> Iterator[Article | InputError]:
     try:
         size = path.stat().st_size
         if size > limit * _BYTES_PER_CHAR + _SLACK_BYTES:  # refused unread: a 50 GB file costs nothing
-            yield _too_long(f"{size:,} bytes", limit, source=str(path))
+            yield _too_long(f"a file of {size:,} bytes", limit, source=str(path))
             return
         text = decode(path.read_bytes())
     except InputError as exc:
@@ -167,10 +167,10 @@ def make_article(record: dict[str, object], *, default_id: str, source: str = ""
         if value is not None and not isinstance(value, str | int):
             raise InputError(f"'{key}' must be a string", source=source)
         fields[key] = str(value).strip() if value not in (None, "") else None
-    for key, value in (("text", text), *fields.items()):
-        _check_unicode(value, key, source)
     if html_title and not fields["title"]:
         fields["title"] = html_title
+    for key, value in (("text", text), *fields.items()):
+        _check_unicode(value, key, source)
     published = None
     if fields["published"]:
         published = parse_date(fields["published"], source=source)
@@ -193,23 +193,152 @@ def parse_date(value: str, *, source: str = "") -> date:
                              hint="use an ISO date such as 2019-11-14") from None
 
 
-def _parse_jsonl(text: str, path: Path) -> Iterator[Article | InputError]:
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=where)
-            continue
-        if not isinstance(record, dict):
-            yield InputError("a JSONL line must be a JSON object", source=where)
-            continue
-        try:
-            yield make_article(record, default_id=f"{path.stem}-{n}", source=where)
-        except InputError as exc:
-            yield exc
+def _read_jsonl(path: Path, limit: int) -> Iterator[Article | InputError]:
+    """Stream a JSONL file line by line: a huge file never sits in memory, and a bad line (invalid
+    UTF-8, malformed JSON, too long) costs only that line."""
+    cap = limit * _BYTES_PER_CHAR + _SLACK_BYTES
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # rare: decode it whole
+                try:
+                    text = decode(head + handle.read())
+                except InputError as exc:
+                    yield InputError(exc.what, source=str(path), hint=exc.hint)
+                    return
+                for n, line in enumerate(text.split("\n"), start=1):
+                    yield from _jsonl_line(line, path, n, limit)
+                return
+            if b"\x00" in head:
+                yield InputError("binary data, not text", source=str(path), hint="give plain-text articles")
+                return
+            handle.seek(0)
+            n = 0
+            while raw := handle.readline(cap + 1):
+                n += 1
+                if len(raw) > cap:
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of the line unread
+                        raw = handle.readline(1 << 20)
+                    yield _too_long(f"a line of over {cap:,} bytes", limit, source=f"{path}:{n}")
+                    continue
+                try:
+                    line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    yield InputError(f"invalid UTF-8 at byte {exc.start} of the line", source=f"{path}:{n}",
+                                     hint="re-save the file as UTF-8")
+                    continue
+                yield from _jsonl_line(line, path, n, limit)
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror or exc}", source=str(path))
+
+
+def _jsonl_line(line: str, path: Path, n: int, limit: int) -> Iterator[Article | InputError]:
+    if not line.strip():
+        return
+    where = f"{path}:{n}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", source=where)
+        return
+    except RecursionError:
+        yield InputError("malformed JSON (nested too deeply)", source=where)
+        return
+    if not isinstance(record, dict):
+        yield InputError("a JSONL line must be a JSON object", source=where)
+        return
+    try:
+        yield make_article(record, default_id=f"{path.stem}-{n}", source=where, limit=limit)
+    except InputError as exc:
+        yield exc
+
+
+def _too_long(size: str, limit: int, *, source: str) -> InputError:
+    return InputError(f"article too long ({size}); the limit is {limit:,} characters", source=source,
+                      hint=f"split it, or raise the limit with --max-chars or ${MAX_CHARS_ENV}")
+
+
+def _check_unicode(value: str | None, key: str, source: str) -> None:
+    """Lone surrogates (possible through JSON's \\u escapes) are not Unicode text and cannot be stored."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"'{key}' holds invalid Unicode (a lone surrogate at character {exc.start})",
+                         source=source, hint="fix the text's encoding") from None
+
+
+# ---- HTML: an HTML document given as an article is read as its visible text ----------------------
+
+_HTML_START = re.compile(r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+_HIDDEN = {"script", "style", "template", "noscript", "head", "svg", "iframe", "object"}
+_BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+           "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"}
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML document: it starts with `<!DOCTYPE html` or `<html` (after comments or an XML header)."""
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def html_text(document: str) -> tuple[str, str | None]:
+    """The visible text of an HTML document (no script, style or head) and its <title>.
+
+    >>> html_text("<!DOCTYPE html><title>T</title><p>Hun Sen <b>spoke</b>.<script>x()</script></p>")
+    ('Hun Sen spoke.', 'T')
+    """
+    parser = _VisibleText()
+    parser.feed(document)
+    parser.close()
+    return parser.text(), parser.title
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # open elements whose content is not shown
+        self.in_title = False
+        self.pre = 0
+        self.title: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title" and all(t == "head" for t in self.hidden):  # not an <svg>'s title
+            self.in_title = True
+        elif tag == "body":  # a <head> left open ends here
+            self.hidden = [t for t in self.hidden if t != "head"]
+        elif tag in _HIDDEN:
+            self.hidden.append(tag)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+            self.pre += tag == "pre"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _HIDDEN:
+            if tag in self.hidden:
+                del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+            self.pre -= tag == "pre" and self.pre > 0
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title = " ".join(((self.title or "") + " " + data).split()) or None
+        elif not self.hidden:
+            self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+    def text(self) -> str:
+        lines = (line.strip() for line in "".join(self.parts).split("\n"))
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _unquote(value: str) -> str:

@@ -47,6 +47,7 @@ class ExportFormat(StrEnum):
     nquads = "nquads"
     ntriples = "ntriples"
     jsonld = "jsonld"
+    graphml = "graphml"
 
 
 # option bundles shared by every read command
@@ -100,10 +101,14 @@ def ingest(
         help="Articles: .txt/.md files (optional front matter), .jsonl files, or folders of them.")],
     store: StoreOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles even when unchanged.")] = False,
+    max_chars: Annotated[int | None, typer.Option(
+        "--max-chars", metavar="N", min=1, show_default=False,
+        help="Refuse articles longer than N characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000).",
+    )] = None,
 ) -> None:
     """Extract articles into the store (each article's graph is replaced; unchanged ones are skipped)."""
     line = _ProgressLine()
-    report = polgraph.ingest(paths, store=store, force=force, progress=line.update)
+    report = polgraph.ingest(paths, store=store, force=force, progress=line.update, max_chars=max_chars)
     line.clear()
     rows = report.summary()
     width = max(len(label) for label, _ in rows) + 1
@@ -157,11 +162,12 @@ def export(
     store: StoreOption = None,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help="turtle and ntriples merge all graphs; trig, nquads and jsonld keep one graph per article.",
+        help="turtle and ntriples merge all graphs; trig, nquads and jsonld keep one graph per article; "
+             "graphml writes the actor network for Gephi.",
     )] = ExportFormat.turtle,
     output: OutOption = None,
 ) -> None:
-    """Write the whole graph out as RDF."""
+    """Write the whole graph out as RDF (or the actor network as GraphML)."""
     if output is None:
         stream = typer.get_binary_stream("stdout")
         polgraph.export(store=store, format=fmt.value, out=stream)
@@ -256,29 +262,138 @@ def serve_command(
                             hint=" / ".join(server.log()[-3:]) or "see its output")
 
 
+# filters shared by the view, analyze and timeline commands
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE", show_default=False, help="Only events on or after DATE (2019, 2019-11, 2019-11-14).")]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE", show_default=False, help="Only events on or before DATE.")]
+CameoOption = Annotated[str | None, typer.Option(
+    "--cameo", metavar="ROOTS", show_default=False, help="Only these CAMEO codes or roots, e.g. 17,0841.")]
+TypeOption = Annotated[str | None, typer.Option(
+    "--type", metavar="TYPES", show_default=False,
+    help="Only entities of these classes (and subclasses), e.g. Person,PoliticalParty.")]
+ArticleOption = Annotated[str | None, typer.Option(
+    "--article", metavar="ID", show_default=False, help="Only what one article says (its id).")]
+KindOption = Annotated[str, typer.Option(
+    "--kind", metavar="KIND", help="actors (who acts on whom), events (events linking participants, "
+    "places, dates), ego (around --focus) or query (from --query).")]
+FocusOption = Annotated[str | None, typer.Option(
+    "--focus", metavar="NAME", show_default=False, help="Centre on the entity with this name or alias.")]
+DepthOption = Annotated[int, typer.Option("--depth", metavar="N", min=0,
+                                          help="With --focus: how many hops around it to keep.")]
+
+
 @app.command()
 @_reports_errors
 def view(
     store: StoreOption = None,
-    focus: Annotated[str | None, typer.Option(
-        "--focus", metavar="NAME", show_default=False,
-        help="Centre the view on the entity with this name.")] = None,
-    depth: Annotated[int, typer.Option("--depth", metavar="N", min=0,
-                                       help="With --focus: how many hops around it to show.")] = 2,
+    kind: KindOption = "actors",
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    cameo: CameoOption = None,
+    types: TypeOption = None,
+    article: ArticleOption = None,
+    query: Annotated[str | None, typer.Option(
+        "--query", metavar="QUERY", show_default=False,
+        help="Draw the result of a SELECT (first two columns as edge ends) or CONSTRUCT query.")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="NAME=VALUE", show_default=False, help="A parameter of --query.")] = None,
+    max_nodes: Annotated[int, typer.Option(
+        "--max-nodes", metavar="N", help="Keep at most the N most central nodes (0: no limit).")] = 2000,
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
                                          help="Where to write the HTML page.")] = Path("polgraph-view.html"),
 ) -> None:
-    """Render the graph (or the neighbourhood of one entity) as a self-contained HTML page."""
-    try:
-        from .views import render_view
-    except ModuleNotFoundError as exc:
-        if exc.name != "polgraph.views":
-            raise
-        raise PolgraphError("views are not available in this version of polgraph") from None
+    """Write an interactive, self-contained HTML view (no network needed to open it)."""
+    from .views import render_view
 
-    report = render_view(polgraph.open_store(store, read_only=True), output, focus=focus, depth=depth)
-    counts = ", ".join(f"{getattr(report, k)} {k}" for k in ("nodes", "edges") if hasattr(report, k))
-    _message(f"wrote {output}" + (f" ({counts})" if counts else ""))
+    report = render_view(polgraph.open_store(store, read_only=True), output,
+                         kind="query" if query and kind == "actors" else kind, focus=focus, depth=depth,
+                         date_from=date_from, date_to=date_to, cameo=cameo, types=types, article=article,
+                         query=query, params=_parse_params(param or []) or None, max_nodes=max_nodes or None)
+    note = f", {report.dropped} less central nodes left out" if report.dropped else ""
+    _message(f"wrote {report.path} ({report.nodes} nodes, {report.edges} edges{note})")
+
+
+@app.command()
+@_reports_errors
+def analyze(
+    store: StoreOption = None,
+    kind: KindOption = "actors",
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    cameo: CameoOption = None,
+    types: TypeOption = None,
+    article: ArticleOption = None,
+    path: Annotated[tuple[str, str] | None, typer.Option(
+        "--path", metavar="A B", show_default=False,
+        help="Also show the shortest path between two actors, with the events along it.")] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", help="Rows of the centrality table.")] = 20,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Network measures of the actor network: centrality, communities, shortest paths."""
+    from . import analysis
+    from .output import format_result
+    from .store import Rows, Term
+    from .views import Filters, build_graph
+
+    filters = Filters.of(date_from=date_from, date_to=date_to, cameo=cameo, types=types, article=article)
+    graph = build_graph(polgraph.open_store(store, read_only=True), kind=kind, focus=focus, depth=depth,
+                        filters=filters)
+    community_of = {n: i + 1 for i, members in enumerate(analysis.communities(graph)) for n in members}
+    rows = [[Term("literal", r.label), Term("literal", r.type), Term("literal", str(r.degree)),
+             Term("literal", f"{r.betweenness:.4f}"), Term("literal", str(community_of.get(r.entity, ""))),
+             Term("uri", r.entity)] for r in analysis.centrality(graph)[:top]]
+    _write(format_result(Rows(["label", "type", "degree", "betweenness", "community", "entity"], rows),
+                         fmt.value, max_width=60))
+    if path:
+        hops = analysis.shortest_path(graph, path[0], path[1])
+        typer.echo(f"\nshortest path {path[0]} → {path[1]} ({len(hops)} hops):")
+        for hop in hops:
+            typer.echo(f"  {hop.source_label} → {hop.target_label}: {hop.label}")
+            for ref in hop.events[:5]:
+                typer.echo(f"      {ref.describe()}")
+
+
+@app.command()
+@_reports_errors
+def timeline(
+    store: StoreOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    cameo: CameoOption = None,
+    types: TypeOption = None,
+    article: ArticleOption = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html|FILE.svg",
+                                         help="Where to write the chart.")] = Path("polgraph-timeline.html"),
+) -> None:
+    """Chart events per month by CAMEO quad class (a self-contained HTML page or an SVG file)."""
+    from .analysis import timeline as draw
+
+    report = draw(polgraph.open_store(store, read_only=True), output, date_from=date_from, date_to=date_to,
+                  cameo=cameo, types=types, article=article)
+    _message(f"wrote {report.path} ({report.events} dated events over {report.months} months, "
+             f"{report.undated} without a month)")
+
+
+@app.command()
+@_reports_errors
+def check(store: StoreOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """Validate the store: SHACL shapes over the union of all graphs, then the query checks.
+
+    Prints each problem (its focus node and message); exit code 0 ok, 1 violations, 2 error.
+    """
+    from .output import format_result
+
+    report = polgraph.check(store=store)
+    if report.violations or fmt is not OutputFormat.table:
+        _write(format_result(report.rows(), fmt.value, max_width=0))
+    _message(report.summary())
+    if not report.ok:
+        raise typer.Exit(EXIT_INPUTS_FAILED)
 
 
 @app.command("eval")

@@ -497,9 +497,9 @@ def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
             full = ends.get(c.tok_begin - 1)
             if full is None:
                 continue
-            if _ACRONYM.match(c.text) and full.type is not EntityType.PERSON:
-                out.setdefault(c.text, full.text)
-            elif full.type is EntityType.PERSON and c.type is EntityType.PERSON:
+            acronym = _ACRONYM.match(c.text) and full.type is not EntityType.PERSON
+            other_name = full.type is EntityType.PERSON and c.type is EntityType.PERSON
+            if acronym or other_name:
                 out.setdefault(c.text, full.text)
         words = [t.lower_ for t in doc[max(0, c.tok_begin - 4):c.tok_begin]]
         if c.type is EntityType.PERSON and words[-2:] == ["known", "as"] or words[-1:] in (["alias"], ["aka"]):

@@ -17,8 +17,18 @@ from .entities import EntityIndex, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
-    Article, Entity, EntityType, Event, EventDate, Factuality, Membership, Mention, Participant, Precision,
-    Resolution, Role,
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    EventDate,
+    Factuality,
+    Membership,
+    Mention,
+    Participant,
+    Precision,
+    Resolution,
+    Role,
 )
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
@@ -523,7 +533,9 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if definite is not None:
             out.append(definite)
             continue
-        out += _entities_under(t, ctx, shallow=True)
+        found = _entities_under(t, ctx, shallow=True)
+        qualifiers = _post_qualifiers(t, ctx)
+        out += [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
     return _dedupe(out)
 
 
@@ -540,6 +552,26 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
         if before and (best is None or max(before) > best[0]):
             best = (max(before), e.key)
     return best[1] if best else None
+
+
+def _post_qualifiers(tok: Token, ctx: _Ctx) -> set[str]:
+    """Entities that only name a post inside the phrase ('CNRP' in 'CNRP president Kem Sokha')."""
+    words = titles()
+    doc = ctx.doc
+    out: set[str] = set()
+    for t in tok.subtree:
+        key = ctx.index.token_entity.get(t.i)
+        if key is None or ctx.by_key[key].type is EntityType.PERSON:
+            continue
+        j = t.i + 1
+        while j < len(doc) and ctx.index.token_entity.get(j) == key:
+            j += 1
+        while j < len(doc) and doc[j].lower_ in words:
+            j += 1
+        after = ctx.index.token_entity.get(j) if j > t.i + 1 and j < len(doc) else None
+        if after is not None and ctx.by_key[after].type is EntityType.PERSON and doc[j - 1].lower_ in words:
+            out.add(key)
+    return out
 
 
 def _state_body(tok: Token, ctx: _Ctx) -> str | None:

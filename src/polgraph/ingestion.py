@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import iter_articles
+from .articles import max_chars as article_limit
 from .errors import InputError, PolgraphError
 from .model import Article
 from .rdf import article_iri, entity_iri, membership_iri, role_iri, to_quads
@@ -56,22 +57,24 @@ Progress = Callable[[str, str, IngestReport], None]
 
 
 def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
-           force: bool = False, progress: Progress | None = None, batch_size: int = BATCH_SIZE
-           ) -> IngestReport:
+           force: bool = False, progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+           max_chars: int | None = None) -> IngestReport:
     """Extract every article under `paths` into `store`, replacing each article's named graph.
 
     `store` is a Store, or the folder of one (default: $POLGRAPH_STORE or ./polgraph-store).
-    Articles whose content hash is already in the store are skipped unless `force`.
+    Articles whose content hash is already in the store are skipped unless `force`. Articles longer
+    than `max_chars` characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000) fail with an InputError.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    limit = article_limit(max_chars)  # a bad limit is a usage error, before any work
     if not isinstance(store, Store):
         store = Store(store if store is not None else default_store_path())
-    return _ingest(paths, store, force=force, progress=progress, batch_size=batch_size)
+    return _ingest(paths, store, force=force, progress=progress, batch_size=batch_size, max_chars=limit)
 
 
 def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress: Progress | None,
-            batch_size: int) -> IngestReport:
+            batch_size: int, max_chars: int) -> IngestReport:
     from .pipeline import extract_all  # loads spaCy lazily: only when there is work
 
     report = IngestReport(store=str(store.path) if store.path is not None else "(memory)")
@@ -79,7 +82,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
     known = {} if force else store.content_hashes()
     entities: set[str] = set()
     memberships: set[str] = set()
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # graph → (source, article id) of its first article
     batch: list[tuple] = []
 
     def notify(status: str, source: str) -> None:
@@ -98,10 +101,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
                 continue
             graph = str(article_iri(item.id))
             if graph in seen:
-                yield InputError(f"article id {item.id!r} was already read from {seen[graph]}",
+                first, first_id = seen[graph]
+                clash = "" if first_id == item.id else f" (as {first_id!r}: both give the IRI {graph})"
+                yield InputError(f"article id {item.id!r} was already read from {first}{clash}",
                                  source=item.source or item.id, hint="give every article its own id")
                 continue
-            seen[graph] = item.source or item.id
+            seen[graph] = (item.source or item.id, item.id)
             if known.get(graph) == item.content_hash:
                 report.unchanged += 1
                 notify(UNCHANGED, item.source or item.id)
@@ -113,7 +118,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             report.triples += store.replace_graphs(batch)
             batch.clear()
 
-    for result in extract_all(fresh(iter_articles(paths)), batch_size=batch_size):
+    for result in extract_all(fresh(iter_articles(paths, limit=max_chars)), batch_size=batch_size):
         if isinstance(result, PolgraphError):
             fail(result.source, str(result))
             continue

@@ -17,6 +17,10 @@ from .events import find_events
 from .model import Article, Extraction, Sentence
 from .roles import find_memberships
 
+BATCH_CHARS = 500_000
+"""spaCy parses a batch at once and its memory grows with the batch's text (about 3 GB per 1M
+characters), so a batch is cut short once it holds this many characters."""
+
 
 def extract(article: Article) -> Extraction:
     """Extract entities, memberships and events from one article."""
@@ -39,10 +43,28 @@ def extract_all(items: Iterable[Article | InputError], *, batch_size: int = 16
     """Extract a stream of articles; errors (bad inputs, failing articles) are yielded, not raised."""
     pending: list[Article] = []
 
+    def parsed() -> Iterator[tuple[Article, Doc | Exception]]:
+        done = 0
+        try:
+            for doc in nlp.parse_many(a.text for a in pending):
+                yield pending[done], doc
+                done += 1
+        except PolgraphError:  # no model: nothing can be extracted, so it is not one article's fault
+            raise
+        except Exception:  # spaCy refused one of the texts: parse the rest one by one to find it
+            for article in pending[done:]:
+                try:
+                    yield article, nlp.parse(article.text)
+                except PolgraphError:
+                    raise
+                except Exception as exc:
+                    yield article, exc
+
     def flush() -> Iterator[Extraction | PolgraphError]:
-        docs = nlp.parse_many(a.text for a in pending)
-        for article, doc in zip(pending, docs, strict=True):
+        for article, doc in parsed():
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 yield extract_doc(article, doc)
             except Exception as exc:  # one bad article must never lose the others
                 yield PolgraphError(f"extraction failed: {type(exc).__name__}: {exc}",
@@ -55,7 +77,7 @@ def extract_all(items: Iterable[Article | InputError], *, batch_size: int = 16
             yield item
             continue
         pending.append(item)
-        if len(pending) >= batch_size:
+        if len(pending) >= batch_size or sum(len(a.text) for a in pending) >= BATCH_CHARS:
             yield from flush()
     if pending:
         yield from flush()

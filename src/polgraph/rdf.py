@@ -16,7 +16,23 @@ from rdflib.term import Node
 
 from .model import Article, Entity, EntityType, Event, Extraction, Precision
 from .vocab import (
-    CAMEO, DCTERMS, FOAF, GAF, GRASP, ID, ITSRDF, NIF, ORG, PG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
+    CAMEO,
+    DCTERMS,
+    FOAF,
+    GAF,
+    GRASP,
+    ID,
+    ITSRDF,
+    NIF,
+    ORG,
+    PG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
+    XSD,
 )
 
 Quad = tuple[Node, Node, Node, URIRef]

@@ -297,12 +297,12 @@ class _Builder:
         if any(t.lower_ in {"its", "their"} for t in run):
             return self._nearest_org(run[0].idx)
         for e in self.entities:
-            if e.type is EntityType.GROUP and any(m.begin < noun.idx for m in e.mentions):
-                if e.label.lower().endswith(noun.lower_) or any(
-                        m.text.lower().endswith(noun.lower_) for m in e.mentions):
-                    owner_name = e.label.rsplit(" ", 1)[0]
-                    return next((o for o in self.entities if o.type.is_agent and o.type is not EntityType.GROUP
-                                 and (o.label == owner_name or owner_name in o.aliases)), None)
+            earlier = e.type is EntityType.GROUP and any(m.begin < noun.idx for m in e.mentions)
+            if earlier and (e.label.lower().endswith(noun.lower_) or any(
+                    m.text.lower().endswith(noun.lower_) for m in e.mentions)):
+                owner_name = e.label.rsplit(" ", 1)[0]
+                return next((o for o in self.entities if o.type.is_agent and o.type is not EntityType.GROUP
+                             and (o.label == owner_name or owner_name in o.aliases)), None)
         return None
 
     def _nearest_org(self, offset: int) -> Entity | None:

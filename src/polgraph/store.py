@@ -78,8 +78,11 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
+            if "lock" in str(exc).lower():  # RocksDB's LOCK file: one writing process per store folder
+                raise StoreError(f"the store at {self.path} is in use by another polgraph process; wait "
+                                 "for it to finish or use another --store") from None
             raise StoreError(f"cannot open store: {exc}", source=str(self.path),
-                             hint="another polgraph process may be writing to it; wait and retry") from None
+                             hint="check that the folder is a polgraph store you may write to") from None
         self.read_only = read_only
 
     # writing -------------------------------------------------------------------------------
