@@ -276,7 +276,8 @@ _HTML_START = re.compile(r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(
 _HIDDEN = {"script", "style", "template", "noscript", "head", "svg", "iframe", "object"}
 _BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-           "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"}
+           "nav", "ol", "p", "pre", "section", "table", "tr", "ul"}
+_LINES = {"br", "dd", "dt", "li", "tr"}  # start a line; other blocks are paragraphs (a blank line around)
 
 
 def looks_like_html(text: str) -> bool:
@@ -315,6 +316,8 @@ class _VisibleText(HTMLParser):
         elif tag in _BLOCKS:
             self.parts.append("\n")
             self.pre += tag == "pre"
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
@@ -326,7 +329,7 @@ class _VisibleText(HTMLParser):
         elif tag in _HIDDEN:
             if tag in self.hidden:
                 del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS and tag not in _LINES:
             self.parts.append("\n")
             self.pre -= tag == "pre" and self.pre > 0
 

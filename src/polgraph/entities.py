@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Known, norm
-from .lexicon import group_nouns, titles
+from .lexicon import given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -71,6 +71,7 @@ class EntityIndex:
     token_entity: dict[int, str]
     main_country: str | None
     government: str | None
+    sent_of: tuple[int, ...] = ()  # token index → sentence index, computed once per document
 
 
 def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
@@ -88,6 +89,15 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     return _finish(doc, clusters, main_country, gov)
 
 
+def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
+    """Token index → sentence index (doc.sents is costly: walk it once per document)."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return tuple(out)
+
+
 def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Entity]:
     """The index with an entity for the government of `country` (added when absent)."""
     label = f"Government of {country}"
@@ -97,7 +107,7 @@ def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Enti
     entity = Entity(f"gov:{country}", label, EntityType.GOVERNMENT, (), (),
                     (f"implied: the government of {country}",))
     return EntityIndex((*index.entities, entity), index.token_entity, index.main_country,
-                       index.government or entity.key), entity
+                       index.government or entity.key, index.sent_of), entity
 
 
 def state_body_key(name: str, scope: str | None) -> str:
@@ -113,7 +123,7 @@ def with_state_body(index: EntityIndex, name: str, scope: str | None) -> tuple[E
             return index, e
     entity = Entity(key, name, EntityType.GOVERNMENT, (), (), (f"'{name}' acting for the state",), scope=scope)
     return EntityIndex((*index.entities, entity), index.token_entity, index.main_country,
-                       index.government), entity
+                       index.government, index.sent_of), entity
 
 
 # candidates -------------------------------------------------------------------------------------
@@ -290,6 +300,8 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
         return False  # "Cecilia Malmström", "Jean-Hilaire Okawe"
     if {t.lower_ for t in words} & _ORG_CUES or gaz.lookup(span.text) is not None:
         return False
+    if words[0].text in given_names() or span.text.split(" ")[0] in given_names():
+        return True  # "Cecilia Malmström": a given name first
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -466,21 +478,26 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 for part in {parts[0], parts[-1]}:
                     if cl not in owners.setdefault(part, []):
                         owners[part].append(cl)
-    for tok in doc:
-        cls = owners.get(tok.text)
-        if tok.i in taken or not cls or len(cls) != 1 or not tok.is_title or tok.pos_ in {"DET", "PRON", "ADP"}:
-            continue
-        cls[0].cands.append(_Cand(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.text, "PERSON",
-                                  EntityType.PERSON))
-        taken.add(tok.i)
+    texts = [t.text for t in doc]
+    positions: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        positions.setdefault(text, []).append(i)
+    for part, cls in owners.items():
+        for i in positions.get(part, ()):
+            tok = doc[i]
+            if i in taken or len(cls) != 1 or not tok.is_title or tok.pos_ in {"DET", "PRON", "ADP"}:
+                continue
+            cls[0].cands.append(_Cand(tok.idx, tok.idx + len(tok.text), i, i + 1, tok.text, "PERSON",
+                                      EntityType.PERSON))
+            taken.add(i)
     # a full multi-word name said again where NER missed it ("return to Port Emmer")
     names = {tuple(c.text.split()): cl for cl in clusters for c in cl.cands if len(c.text.split()) >= 2}
     for words, cl in names.items():
         n = len(words)
-        for start in range(len(doc) - n + 1):
-            if doc[start].text != words[0] or any(j in taken for j in range(start, start + n)):
+        for start in positions.get(words[0], ()):
+            if start + n > len(doc) or any(j in taken for j in range(start, start + n)):
                 continue
-            if tuple(t.text for t in doc[start:start + n]) == words:
+            if tuple(texts[start:start + n]) == words:
                 span = doc[start:start + n]
                 cl.cands.append(_Cand(span.start_char, span.end_char, start, start + n, span.text,
                                       cl.cands[0].label, cl.type))
@@ -597,7 +614,7 @@ def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
         begin = first.idx if first.i < tok.i else tok.idx
         end = tok.idx + len(tok.text)
         tok_begin = min(first.i, tok.i)
-        text = doc.text[begin:end]
+        text = doc[tok_begin:tok.i + 1].text
         cand = _Cand(begin, end, tok_begin, tok.i + 1, text, "GROUP", EntityType.GROUP)
         group = groups.get(key)
         if group is None:
@@ -678,7 +695,7 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
             cl.reasons.append(f"'government' resolved to the government of {country}")
             govs[country] = cl
         cl.cands.append(_Cand(first.idx, tok.idx + len(tok.text), first.i, tok.i + 1,
-                              doc.text[first.idx:tok.idx + len(tok.text)], "GOV", EntityType.GOVERNMENT))
+                              doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
     clusters.extend(govs.values())
     return f"Government of {main_country}" if main_country else None
 
@@ -696,11 +713,7 @@ def _label(cl: _Cluster) -> str:
 
 
 def _finish(doc: Doc, clusters: list[_Cluster], main_country: str | None, gov: str | None) -> EntityIndex:
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    tok_sent: dict[int, int] = {}
-    for s in doc.sents:
-        for i in range(s.start, s.end):
-            tok_sent[i] = sent_index[s.start]
+    tok_sent = sentence_of_tokens(doc)
     # clusters with the same label (e.g. "Government of X" found twice) become one entity
     merged: dict[tuple[str, str], list[_Cluster]] = {}
     for cl in clusters:
@@ -730,4 +743,4 @@ def _finish(doc: Doc, clusters: list[_Cluster], main_country: str | None, gov: s
                                known.wikidata if known else None))
         if gov and label == gov:
             gov_key = key
-    return EntityIndex(tuple(entities), token_entity, main_country, gov_key)
+    return EntityIndex(tuple(entities), token_entity, main_country, gov_key, tok_sent)

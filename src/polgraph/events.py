@@ -8,6 +8,7 @@ day), factuality from negation, modals and reporting verbs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -125,12 +126,12 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
     if added:  # new entities, and state bodies an earlier stage made, now with their event mentions
         kept = tuple(added.pop(e.key, e) for e in index.entities)
         index = EntityIndex((*kept, *added.values()), index.token_entity, index.main_country,
-                            index.government)
+                            index.government, index.sent_of)
     used = {p.entity for e in found for p in e.participants} | {e.place for e in found} | \
         {e.reported_by for e in found}
     if index.government and index.government not in used | known:
         index = EntityIndex(tuple(e for e in index.entities if e.key != index.government), index.token_entity,
-                            index.main_country, None)  # the implied government took no part
+                            index.main_country, None, index.sent_of)  # the implied government took no part
     return found, index
 
 
@@ -186,10 +187,7 @@ def _dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
 
 
 def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
-    sent_of: dict[int, int] = {}
-    for n, s in enumerate(doc.sents):
-        for i in range(s.start, s.end):
-            sent_of[i] = n
+    sent_of = dict(enumerate(index.sent_of))
     by_key = {e.key: e for e in index.entities}
     persons = sorted((m.begin, e.key) for e in index.entities if e.type is EntityType.PERSON for m in e.mentions)
     groups = sorted((m.begin, e.key) for e in index.entities
@@ -227,14 +225,20 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
     """Quotations with their speaker: the subject of a reporting verb next to the quote."""
     out: list[tuple[int, int, str | None]] = []
-    spans = _quote_spans(doc.text)
+    text = ctx.article.text
+    spans = _quote_spans(text)
+    if not spans:
+        return out
+    starts = [t.idx for t in doc]
     inside = [False] * len(doc)
-    for tok in doc:
-        inside[tok.i] = any(b <= tok.idx < e for b, e in spans)
+    for b, e in spans:
+        for i in range(bisect_left(starts, b), bisect_left(starts, e)):
+            inside[i] = True
     previous: str | None = None
     for begin, end in spans:
         speaker = None
-        toks = [t for t in doc if t.idx >= end][:12] + list(reversed([t for t in doc if t.idx < begin][-12:]))
+        after, before = bisect_left(starts, end), bisect_left(starts, begin)
+        toks = list(doc[after:after + 12]) + list(reversed(doc[max(0, before - 12):before]))
         for t in toks:
             if t.lemma_.lower() in SPEECH_VERBS and not inside[t.i] and t.pos_ in {"VERB", "AUX"}:
                 subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -246,7 +250,7 @@ def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
                         speaker = keys[0] if keys else None
                 if speaker:
                     break
-        if speaker is None and previous and doc.text[max(0, begin - 2):begin].strip() == "":
+        if speaker is None and previous and text[max(0, begin - 2):begin].strip() == "":
             speaker = previous  # a quotation continued in the next paragraph
         out.append((begin, end, speaker))
         previous = speaker
@@ -598,7 +602,7 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     key = state_body_key(f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip(), scope)
     entity = ctx.added.get(key) or ctx.by_key.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
-    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
+    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text,
                       ctx.sent_of[tok.i])
     if entity is None:
         entity = Entity(key, label, EntityType.GOVERNMENT, (), (),
@@ -644,7 +648,7 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     key = f"group:{label}"
     entity = ctx.added.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
-    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc.text[first.idx:tok.idx + len(tok.text)],
+    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text,
                       ctx.sent_of[tok.i], key)
     if entity is None:
         entity = Entity(key, label, EntityType.GROUP, (), (), (f"'{label}' taking part in an event",),
@@ -805,9 +809,11 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         if cur.i in ctx.date_of:
             return ctx.date_of[cur.i]
     ancestors = {t.i for t in tok.ancestors} | {tok.i}
-    sent = ctx.doc[tok.i].sent
-    for e in sent.ents:
-        gov = _governor(e) if e.label_ == "DATE" else None
+    sentence = ctx.sent_of[tok.i]
+    for e in ctx.doc.ents:
+        if e.label_ != "DATE" or ctx.sent_of[e.start] != sentence:
+            continue
+        gov = _governor(e)
         if gov is not None and (gov.i in ancestors or tok.i in {t.i for t in gov.ancestors}):
             return None  # the clause is dated, but not this event: do not guess
     return dates.publication_date(ctx.article.published)

@@ -58,3 +58,11 @@ def triggers() -> dict[str, list[Trigger]]:
                     row.get("needs", ""), row.get("note", ""))
         out.setdefault(t.lemma, []).append(t)
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (data/lexicon/given_names.txt): a cue that a capitalised span is a person."""
+    path = data_dir() / "lexicon" / "given_names.txt"
+    with path.open(encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))

@@ -30,8 +30,8 @@ def extract(article: Article) -> Extraction:
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run the extraction stages over an already parsed article."""
     gaz = gazetteer.default()
-    sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
     index = find_entities(doc, gaz)
+    sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
     memberships, index = find_memberships(doc, index, gaz, article)
     events, index = find_events(doc, index, article, gaz, tuple(memberships))
     return Extraction(article=article, sentences=sentences, entities=index.entities,
@@ -76,8 +76,10 @@ def extract_all(items: Iterable[Article | InputError], *, batch_size: int = 16
         if isinstance(item, PolgraphError):
             yield item
             continue
+        if pending and sum(len(a.text) for a in pending) + len(item.text) > BATCH_CHARS:
+            yield from flush()
         pending.append(item)
-        if len(pending) >= batch_size or sum(len(a.text) for a in pending) >= BATCH_CHARS:
+        if len(pending) >= batch_size:
             yield from flush()
     if pending:
         yield from flush()

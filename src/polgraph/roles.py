@@ -53,13 +53,12 @@ class _Builder:
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
         self.memberships: list[Membership] = []
-        self.sent_of: dict[int, int] = {}
-        for n, s in enumerate(doc.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = n
+        self.sent_of_tuple = index.sent_of
+        self.sent_of = dict(enumerate(index.sent_of))
 
     def index(self) -> EntityIndex:
-        return EntityIndex(tuple(self.entities), self.token_entity, self.main_country, self.government)
+        return EntityIndex(tuple(self.entities), self.token_entity, self.main_country, self.government,
+                           self.sent_of_tuple)
 
     # patterns --------------------------------------------------------------------------------
     def before_name(self, person: Entity, start: int, end: int) -> None:

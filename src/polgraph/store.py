@@ -77,12 +77,14 @@ class Store:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a store another process is still creating
             if "lock" in str(exc).lower():  # RocksDB's LOCK file: one writing process per store folder
                 raise StoreError(f"the store at {self.path} is in use by another polgraph process; wait "
                                  "for it to finish or use another --store") from None
             raise StoreError(f"cannot open store: {exc}", source=str(self.path),
-                             hint="check that the folder is a polgraph store you may write to") from None
+                             hint="is it a polgraph store? If an ingest is creating it, wait and retry"
+                             if read_only else "check that the folder is a polgraph store you may write to"
+                             ) from None
         self.read_only = read_only
 
     # writing -------------------------------------------------------------------------------
