@@ -197,7 +197,8 @@ def load_command(
     store: StoreOption = None,
     chunk_size: Annotated[int, typer.Option(
         "--chunk-size", metavar="BYTES", min=1000,
-        help="SPARQL Update: at most this many bytes per request.")] = 4_000_000,
+        help="SPARQL Update: at most this many bytes per request (whole graphs are grouped up to it).",
+    )] = 4_000_000,
     retries: Annotated[int, typer.Option(
         "--retries", metavar="N", min=0,
         help="Retry refused connections, timeouts and 5xx answers N times, waiting longer each time.")] = 3,

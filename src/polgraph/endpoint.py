@@ -9,10 +9,11 @@ What is all-or-nothing, per article graph:
 - Graph Store Protocol: one `PUT` per graph, which replaces it. Oxigraph server clears the graph,
   then loads the new one in one transaction, so after a failure the graph is the old version, the new
   one, or empty — never part of one.
-- SPARQL Update: one request `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }` per graph (a
-  request is one transaction in Oxigraph and Fuseki). A graph larger than `chunk_bytes` goes into a
-  temporary graph in chunks, then one `MOVE` puts it in place; on failure the temporary graph is
-  dropped, and if the store could not be reached to drop it, the next load of that article does.
+- SPARQL Update: whole graphs grouped into requests of at most `chunk_bytes`, each `DROP SILENT GRAPH
+  <g1> ; ... INSERT DATA { GRAPH <g1> { ... } ... }` (a request is one transaction in Oxigraph and
+  Fuseki). A graph larger than `chunk_bytes` goes into a temporary graph in chunks, then one `MOVE`
+  puts it in place; on failure the temporary graph is dropped, and if the store could not be reached
+  to drop it, the next load of that article does.
 
 Credentials come from the environment or from a settings file (never from the command line, where
 `ps` shows them), and every message is stripped of them.
@@ -716,24 +717,35 @@ def load(source: Store | str | Path | None, endpoint: Endpoint, *, graphs: str |
         report.leftovers_removed = _drop_leftovers(endpoint, names)
     except PolgraphError as exc:
         raise type(exc)(exc.what, source=exc.source, hint=f"{exc.hint}. Nothing was loaded") from None
-    for name, data in _dumped(store, names):
-        what = describe_graph(name)
-        try:
-            if endpoint.gsp_url:
-                endpoint.put_graph(name, data, doing=f"loading {what}")
-                report.requests += 1
-            else:
-                report.requests += _load_by_update(endpoint, name, data, chunk_bytes, what)
-        except PolgraphError as exc:
-            done = f"{report.graphs} of {report.total_graphs} graphs were loaded before it, each whole"
-            raise type(exc)(exc.what, source=exc.source,
-                            hint=f"{exc.hint}. {done}; no graph is left half-loaded. Run the same load "
-                            "again to finish: loading is idempotent") from None
-        report.graphs += 1
-        report.triples += data.count(b"\n")
-        report.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(name, report)
+    def loaded(batch: list[tuple[str, bytes]], requests: int) -> None:
+        report.requests += requests
+        for name, data in batch:
+            report.graphs += 1
+            report.triples += data.count(b"\n")
+            report.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(name, report)
+
+    def failed(exc: PolgraphError) -> PolgraphError:
+        done = f"{report.graphs} of {report.total_graphs} graphs were loaded before, each whole"
+        return type(exc)(exc.what, source=exc.source,
+                         hint=f"{exc.hint}. {done}; no graph is left half-loaded. Run the same load again "
+                         "to finish: loading is idempotent")
+
+    if endpoint.gsp_url:
+        for name, data in _dumped(store, names):
+            try:
+                endpoint.put_graph(name, data, doing=f"loading {describe_graph(name)}")
+            except PolgraphError as exc:
+                raise failed(exc) from None
+            loaded([(name, data)], 1)
+    else:
+        for batch in _batches(_dumped(store, names), chunk_bytes):
+            try:
+                requests = _load_by_update(endpoint, batch, chunk_bytes)
+            except PolgraphError as exc:
+                raise failed(exc) from None
+            loaded(batch, requests)
     report.seconds = time.perf_counter() - started
     if report.triples:
         with contextlib.suppress(PolgraphError):  # only a check: the load itself is done
@@ -813,12 +825,36 @@ def _drop_leftovers(endpoint: Endpoint, names: list[str]) -> int:
     return len(found)
 
 
-def _load_by_update(endpoint: Endpoint, graph: str, data: bytes, chunk_bytes: int, what: str) -> int:
-    """Replace one graph through SPARQL Update; returns the number of requests sent."""
-    whole = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-    if len(whole.encode()) + len(data) + 4 <= chunk_bytes:
-        endpoint.update(f"{whole}{data.decode('utf-8')}}} }}\n", doing=f"loading {what}")
+def _batches(graphs: Iterable[tuple[str, bytes]], chunk_bytes: int) -> Iterator[list[tuple[str, bytes]]]:
+    """Whole graphs grouped into requests of at most `chunk_bytes`; a larger graph comes alone."""
+    batch: list[tuple[str, bytes]] = []
+    size = 0
+    for name, data in graphs:
+        cost = len(data) + 2 * len(name.encode()) + 40
+        if batch and size + cost > chunk_bytes - 20:
+            yield batch
+            batch, size = [], 0
+        batch.append((name, data))
+        size += cost
+    if batch:
+        yield batch
+
+
+def _load_by_update(endpoint: Endpoint, batch: list[tuple[str, bytes]], chunk_bytes: int) -> int:
+    """Replace graphs through SPARQL Update; returns the number of requests sent.
+
+    Graphs that fit go in one request (`DROP SILENT GRAPH` each, then one `INSERT DATA`), which the
+    store runs as one transaction: fewer, larger requests load many small article graphs far faster
+    than one request each. A graph larger than `chunk_bytes` goes through a temporary graph.
+    """
+    drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in batch)
+    blocks = "".join(f"GRAPH <{name}> {{\n{data.decode('utf-8')}}}\n" for name, data in batch)
+    text = f"{drops}INSERT DATA {{\n{blocks}}}\n"
+    if len(batch) > 1 or len(text.encode()) <= chunk_bytes:
+        endpoint.update(text, doing=f"loading {_describe_batch([n for n, _ in batch])}")
         return 1
+    graph, data = batch[0]
+    what = describe_graph(graph)
     if re.search(rb"(^|\s)_:", data, re.MULTILINE):
         raise EndpointError(f"{what} has blank nodes and is too large for one request",
                             source=_redact_url(endpoint.update_url),
@@ -844,6 +880,15 @@ def _load_by_update(endpoint: Endpoint, graph: str, data: bytes, chunk_bytes: in
                     "of this article removes it")
         raise type(exc)(exc.what, source=exc.source, hint=f"{exc.hint}; {left}") from None
     return requests + 1
+
+
+def _describe_batch(names: list[str]) -> str:
+    if len(names) == 1:
+        return describe_graph(names[0])
+    articles = all(n.startswith(_ARTICLE_PREFIX) for n in names)
+    shown = ", ".join(n.removeprefix(_ARTICLE_PREFIX) if articles else f"<{n}>" for n in names[:3])
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return f"{'articles' if articles else 'graphs'} {shown}{more} (one request)"
 
 
 def _chunks(data: bytes, budget: int) -> Iterator[str]:

@@ -146,8 +146,8 @@ def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
-        split = _split_known(ent, gaz)
-        out.extend(split or [ent])
+        split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent)
+        out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
         if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
@@ -197,6 +197,42 @@ def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:
             else:
                 item.append(tok)
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _with_region_word(span: Span) -> Span:
+    """'Chamkar Mon' + 'district': the region word belongs to the name."""
+    doc = span.doc
+    if span.label_ in {"GPE", "LOC", "ORG", "PERSON"} and span.end < len(doc) and \
+            doc[span.end].lower_ in _REGION_WORDS and doc[span.end].lower_ not in {"state", "territory"}:
+        return Span(doc, span.start, span.end + 1, label="GPE")
+    return span
+
+
+def _split_lines(ent: Span) -> list[Span] | None:
+    """A name never runs across a line break ('account\n\nAuthorities')."""
+    if "\n" not in ent.text:
+        return None
+    parts: list[Span] = []
+    start = ent.start
+    for tok in ent:
+        if "\n" in tok.text:
+            if tok.i > start:
+                parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if any(t.is_title or t.is_upper for t in p)] or []
+
+
+def _split_dateline(ent: Span) -> list[Span] | None:
+    """'BANGKOK - Thailand's …': a dateline city and the text's first name are two names."""
+    for tok in ent:
+        if tok.text in {"-", "–", "—"} and tok.i > ent.start and tok.i < ent.end - 1 and \
+                tok.whitespace_ and ent.doc[tok.i - 1].whitespace_:
+            left, right = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
+            return [Span(ent.doc, left.start, left.end, label="GPE" if left.text.isupper() else ent.label_),
+                    Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return None
 
 
 def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
@@ -266,7 +302,13 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and (span[0].lower_ in _GENERIC
                                                                or span[0].lower_ in titles()):
         return []  # "State", "Parliament", "Interior" alone: a description or a title word, not a name
+    if label in {"ORG", "NORP"} and not any(t.is_title or t.is_upper for t in span if t.is_alpha):
+        return []  # "autopart manufacturer", "supreme court": a description, not a name
     known = gaz.lookup(text)
+    if known is None and len(span) > 1 and span[-1].lower_ in _REGION_WORDS:
+        known = gaz.lookup(span[:-1].text)  # "Kampot province" is Kampot
+        if known is not None and not known.type.is_place:
+            known = None
     if known is not None and label == "PERSON" and known.type.is_place and not _locative(span):
         known = None  # "Victoria", "Houston": a person's name that is also a place's
     if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS:
@@ -441,6 +483,13 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
             target = _by_initials(c, clusters)
             if target is not None:
                 reason = f"'{c.text}' is the initials of '{target.cands[0].text}'"
+        if target is None and c.type.is_agent and c.type is not EntityType.PERSON and len(c.text.split()) == 1 \
+                and not _ACRONYM.match(c.text):
+            heads = [cl for cl in clusters if cl.type.is_agent and cl.type is not EntityType.PERSON
+                     and any(len(n.split()) > 1 and n.split()[-1] == c.text for n in cl.names)]
+            if len(heads) == 1:  # "the Catholic Church … the Church"
+                target = heads[0]
+                reason = f"'{c.text}' is the head word of '{target.cands[0].text}'"
         if target is None and (c.type is EntityType.PERSON or (
                 c.type is EntityType.ORGANIZATION and c.known is None and len(c.text.split()) == 1)):
             target = _by_name_part(c, clusters)
@@ -453,6 +502,9 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         elif reason:
             target.reasons.append(reason)
         target.cands.append(c)
+        words = c.text.split()
+        if len(words) > 1 and words[-1].lower() in _REGION_WORDS:
+            target.extra_aliases.append(" ".join(words[:-1]))  # "Tarvik province" is also "Tarvik"
         if c.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION and target.known is None:
             target.type = EntityType.PERSON
         by_key.setdefault(key, target)
@@ -734,7 +786,7 @@ def _finish(doc: Doc, clusters: list[_Cluster], main_country: str | None, gov: s
                 mentions.setdefault((c.begin, c.end), Mention(c.begin, c.end, c.text, tok_sent[c.tok_begin], key))
                 for i in range(c.tok_begin, c.tok_end):
                     token_entity.setdefault(i, key)
-        names = sorted({m.text for m in mentions.values()} - {label})
+        names = sorted(({m.text for m in mentions.values()} | {a for cl in group for a in cl.extra_aliases}) - {label})
         reasons = tuple(dict.fromkeys(r for cl in group for r in cl.reasons))
         known = next((cl.known for cl in group if cl.known), None)
         etype = _vote(first) if first.cands and first.type is not EntityType.GROUP else first.type

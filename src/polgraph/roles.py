@@ -16,6 +16,7 @@ from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
 
+GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -150,7 +151,7 @@ class _Builder:
         run: list[Token] = []
         while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start):
             tok = doc[j]
-            if self._title_like(tok) or (tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"}
+            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"}
                                          and tok.tag_ in {"JJ", "VBG", "NN"} and len(run) < 4):
                 run.append(tok)
                 j += 1
@@ -167,7 +168,8 @@ class _Builder:
             if k < len(doc) and doc[k].lower_ == "the":
                 k += 1
             skipped = 0
-            while k < len(doc) and k not in self.token_entity and doc[k].is_lower and skipped < 3:
+            while k < len(doc) and skipped < 3 and (
+                    (doc[k].is_lower and k not in self.token_entity) or self._demonym(doc[k])):
                 k += 1  # "an investigator for rights group Licadho"
                 skipped += 1
             if k < len(doc) and k in self.token_entity:
@@ -224,7 +226,7 @@ class _Builder:
                 party_word = True
                 continue
             if low in STATE_BODIES and tok.i not in self.token_entity:
-                org = org or self._state_body(low)  # "Police spokesman X"; "police chief X" keeps the word
+                org = org or self._state_body(low, tok.idx)  # "Police spokesman X"; "police chief X" keeps the word
                 if role_tokens or not any(self._kinds(t) & {"head"} for t in tokens if t.i > tok.i):
                     continue
                 role_tokens.append(tok)
@@ -246,9 +248,13 @@ class _Builder:
             return
         words_out = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else
                      _EXPAND.get(t.lower_.strip("."), t.text) for t in role_tokens]  # plural: each holds it
+        if org is not None and {w.lower() for w in words_out} <= GENERIC_HEADS:
+            last = org.label.split()[-1].lower()
+            if last in STATE_BODIES:
+                words_out.insert(len(words_out) - 1, last)  # "Provincial Police Chief X": a police chief
         role = " ".join(words_out).replace(" - ", "-")
-        if role[:1].isupper() and not role.istitle():
-            role = role[0].lower() + role[1:]
+        if not role.istitle():
+            role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
         kinds = set().union(*(self._kinds(t) for t in role_tokens))
         words = {t.lower_ for t in tokens}
         if org is None and party_word:
@@ -325,7 +331,11 @@ class _Builder:
             sentence = self.sent_of.get(span.start if span is not None else 0, 0)
             self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
 
-    def _state_body(self, noun: str) -> Entity:
+    def _state_body(self, noun: str, offset: int = 0) -> Entity:
+        named = [e for e in self.entities if e.type is EntityType.GOVERNMENT and e.mentions
+                 and e.label.lower().endswith(noun) and not e.key.startswith("state:")]
+        if named:  # "provincial Deputy Police Chief X" after "Kampong Cham Provincial Police"
+            return min(named, key=lambda e: min(abs(m.begin - offset) for m in e.mentions))
         index, entity = with_state_body(self.index(), noun, self.main_country)
         if entity.key not in self.by_key:
             self.entities = list(index.entities)
