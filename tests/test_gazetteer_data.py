@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from polgraph.gazetteer import norm
 
 GAZ = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -36,14 +37,8 @@ CITIES_WITHOUT_COUNTRY = {"Jerusalem"}
 
 
 def key(name: str) -> str:
-    """The same folding as polgraph.gazetteer.norm: case, accents, quotes, 's, punctuation, 'the'."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
-    name = name.replace("’", "'").replace("‘", "'")
-    name = re.sub(r"'s\b", "", name)
-    name = re.sub(r"[^\w\s]", "", name)
-    name = re.sub(r"^(the|a|an)\s+", "", name.strip())
-    return re.sub(r"\s+", " ", name).strip()
+    """Names compare as the extractor compares them."""
+    return norm(name)
 
 
 def split(value: str) -> list[str]:
