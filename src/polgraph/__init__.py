@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from .ingestion import IngestReport, Progress
     from .model import Article, Extraction
     from .queries import QueryInfo
+    from .shards import ExtractReport
     from .store import Rows, Store
     from .validation import CheckReport
 
 __all__ = [
     "EndpointError", "InputError", "ModelError", "PolgraphError", "QueryError", "StoreError",
-    "check", "evaluate", "export", "extract", "ingest", "list_queries", "load", "open_store", "query",
+    "check", "evaluate", "export", "extract", "extract_file", "ingest", "list_queries", "load", "open_store",
+    "query",
     "read_articles", "serve",
 ]
 
@@ -41,17 +43,33 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
 
 
 def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
-           force: bool = False, progress: Progress | None = None, max_chars: int | None = None
-           ) -> IngestReport:
+           force: bool = False, progress: Progress | None = None, max_chars: int | None = None,
+           workers: int | None = None) -> IngestReport:
     """Read, extract and store articles (files or folders); returns counts and per-input failures.
 
     Articles over `max_chars` characters (default $POLGRAPH_MAX_CHARS, else 1,000,000) are refused.
+    `workers` extraction processes run at once (default: one per CPU core, when the input is large
+    enough to pay for starting them).
 
     Example: `polgraph.ingest(["data/articles"], store="my-store").ingested`
     """
     from .ingestion import ingest as run
 
-    return run(paths, store=store, force=force, progress=progress, max_chars=max_chars)
+    return run(paths, store=store, force=force, progress=progress, max_chars=max_chars, workers=workers)
+
+
+def extract_file(paths: str | Path | Iterable[str | Path], out: str | Path | IO[bytes], *,
+                 workers: int | None = None, max_chars: int | None = None) -> ExtractReport:
+    """Extract articles into one N-Quads file, with no store: the same input gives a byte-identical file.
+
+    The map step of a corpus spread over machines; `open_store(...).load_file(path)` (or `polgraph
+    import`) then loads the files, replacing each article's graph.
+
+    Example: `polgraph.extract_file("shard-001.jsonl", "shard-001.nq").articles`
+    """
+    from .shards import extract_file as run
+
+    return run(paths, out, workers=workers, max_chars=max_chars)
 
 
 def check(*, store: Store | str | Path | None = None) -> CheckReport:

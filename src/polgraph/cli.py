@@ -63,6 +63,10 @@ EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint", metavar="URL", show_default=False,
     help="Run on a remote SPARQL 1.1 store (its query URL) instead of the local store.")]
 
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", metavar="N", min=1, show_default=False,
+    help="Extraction processes (default: one per CPU core, for inputs large enough to pay for starting them).")]
+
 F = TypeVar("F", bound=Callable[..., None])
 
 
@@ -105,17 +109,66 @@ def ingest(
         "--max-chars", metavar="N", min=1, show_default=False,
         help="Refuse articles longer than N characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000).",
     )] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract articles into the store (each article's graph is replaced; unchanged ones are skipped)."""
     line = _ProgressLine()
-    report = polgraph.ingest(paths, store=store, force=force, progress=line.update, max_chars=max_chars)
-    line.clear()
+    try:
+        report = polgraph.ingest(paths, store=store, force=force, progress=line.update, max_chars=max_chars,
+                                 workers=workers)
+    finally:  # an error (a busy store, no model) gets a line of its own
+        line.clear()
     rows = report.summary()
     width = max(len(label) for label, _ in rows) + 1
     for label, value in rows:
         typer.echo(f"{label + ':':<{width}} {value}")
     if not report.ok:
         raise typer.Exit(EXIT_INPUTS_FAILED)
+
+
+@app.command()
+@_reports_errors
+def extract(
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="INPUT", show_default=False, help="Articles: .txt/.md/.jsonl files, or folders of them.")],
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE.nq", help="Where to write the N-Quads ('-': stdout).")] = "-",
+    workers: WorkersOption = None,
+    max_chars: Annotated[int | None, typer.Option(
+        "--max-chars", metavar="N", min=1, show_default=False,
+        help="Refuse articles longer than N characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000).",
+    )] = None,
+) -> None:
+    """Extract articles into an N-Quads file, without a store (same input, byte-identical output).
+
+    Run it on shards of a corpus anywhere, then load the files with `polgraph import`.
+    """
+    report = polgraph.extract_file(paths, output, workers=workers, max_chars=max_chars)
+    for _, message in report.failed:
+        _message(message)
+    rows = report.summary()
+    width = max(len(label) for label, _ in rows) + 1
+    for label, value in rows:
+        _message(f"{label + ':':<{width}} {value}")
+    if not report.ok:
+        raise typer.Exit(EXIT_INPUTS_FAILED)
+
+
+@app.command("import")
+@_reports_errors
+def import_command(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", show_default=False, help="N-Quads (.nq) or TriG (.trig) files, e.g. from `polgraph extract`.")],
+    store: StoreOption = None,
+) -> None:
+    """Load RDF files into the store, replacing each named graph they hold (whole, one batch at a time)."""
+    opened = polgraph.open_store(store)
+    opened.ensure_reference_graphs()
+    quads = sum(opened.load_file(file) for file in files)
+    opened.flush()
+    typer.echo(f"files loaded:  {len(files)}")
+    typer.echo(f"quads loaded:  {quads}")
+    typer.echo(f"store:         {opened.path}")
 
 
 @app.command("query")

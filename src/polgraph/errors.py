@@ -19,6 +19,9 @@ class PolgraphError(Exception):
         text = f"{self.source}: {self.what}" if self.source else self.what
         return f"{text} ({self.hint})" if self.hint else text
 
+    def __reduce__(self):  # keep `source` and `hint` when an error crosses processes (ingest workers)
+        return type(self), (self.what,), {"source": self.source, "hint": self.hint}
+
 
 class InputError(PolgraphError):
     """An article file or line could not be read."""

@@ -2,10 +2,15 @@
 
 Bad inputs never stop a run: each is recorded in the report and the good articles are still stored.
 Each batch is written with one `Store.replace_graphs` call, so an interrupted run keeps whole articles.
+Extraction runs in `workers` processes (`parallel.py`); this process reads the articles, skips the
+unchanged ones and writes the store, in a background thread that overlaps the next extractions.
+Everything streams: memory does not grow with the number of articles.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +19,11 @@ from .articles import iter_articles
 from .articles import max_chars as article_limit
 from .errors import InputError, PolgraphError
 from .model import Article
-from .rdf import article_iri, entity_iri, membership_iri, role_iri, to_quads
+from .rdf import article_iri
 from .store import Store, default_store_path
 
-BATCH_SIZE = 16
+BATCH_SIZE = 64
+"""Articles per store write: large enough for Oxigraph's bulk loader to run near its full speed."""
 INGESTED, UNCHANGED, FAILED = "ingested", "unchanged", "failed"
 
 
@@ -58,28 +64,32 @@ Progress = Callable[[str, str, IngestReport], None]
 
 def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Path | None = None,
            force: bool = False, progress: Progress | None = None, batch_size: int = BATCH_SIZE,
-           max_chars: int | None = None) -> IngestReport:
+           max_chars: int | None = None, workers: int | None = None) -> IngestReport:
     """Extract every article under `paths` into `store`, replacing each article's named graph.
 
     `store` is a Store, or the folder of one (default: $POLGRAPH_STORE or ./polgraph-store).
     Articles whose content hash is already in the store are skipped unless `force`. Articles longer
     than `max_chars` characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000) fail with an InputError.
+    `workers` extraction processes run at once (default: one per CPU core, for inputs large enough to
+    pay for starting them); the store gets the same triples whatever the number.
     """
+    if workers is not None and workers < 1:
+        raise InputError(f"workers must be 1 or more, not {workers}")
     if isinstance(paths, str | Path):
         paths = [paths]
     limit = article_limit(max_chars)  # a bad limit is a usage error, before any work
     if not isinstance(store, Store):
         store = Store(store if store is not None else default_store_path())
-    return _ingest(paths, store, force=force, progress=progress, batch_size=batch_size, max_chars=limit)
+    return _ingest(paths, store, force=force, progress=progress, batch_size=batch_size, max_chars=limit,
+                   workers=workers)
 
 
 def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress: Progress | None,
-            batch_size: int, max_chars: int) -> IngestReport:
-    from .pipeline import extract_all  # loads spaCy lazily: only when there is work
+            batch_size: int, max_chars: int, workers: int | None) -> IngestReport:
+    from .parallel import extract_stream  # spaCy loads only when the first changed article arrives
 
     report = IngestReport(store=str(store.path) if store.path is not None else "(memory)")
     store.ensure_reference_graphs()
-    known = {} if force else store.content_hashes()
     entities: set[str] = set()
     memberships: set[str] = set()
     seen: dict[str, tuple[str, str]] = {}  # graph → (source, article id) of its first article
@@ -107,33 +117,74 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
                                  source=item.source or item.id, hint="give every article its own id")
                 continue
             seen[graph] = (item.source or item.id, item.id)
-            if known.get(graph) == item.content_hash:
+            if not force and store.content_hash(graph) == item.content_hash:
                 report.unchanged += 1
                 notify(UNCHANGED, item.source or item.id)
                 continue
             yield item
 
-    def flush() -> None:
+    writer = _Writer(store, report)
+    results = extract_stream(fresh(iter_articles(paths, limit=max_chars)), workers=workers)
+    try:
+        for result in results:
+            if isinstance(result, PolgraphError):
+                fail(result.source, str(result))
+                continue
+            batch.append((result.graph, result.nquads))
+            entities.update(result.entities)
+            memberships.update(result.memberships)
+            report.events += result.events
+            report.ingested += 1
+            report.entities, report.memberships = len(entities), len(memberships)
+            notify(INGESTED, result.source)
+            if len(batch) >= batch_size:
+                writer.put(batch)
+                batch = []
         if batch:
-            report.triples += store.replace_graphs(batch)
-            batch.clear()
-
-    for result in extract_all(fresh(iter_articles(paths, limit=max_chars)), batch_size=batch_size):
-        if isinstance(result, PolgraphError):
-            fail(result.source, str(result))
-            continue
-        graph, quads = to_quads(result)
-        batch.append((graph, quads))
-        iris = {e.key: entity_iri(e) for e in result.entities}
-        entities.update(str(i) for i in iris.values())
-        memberships.update(str(membership_iri(iris[m.person], role_iri(m.role), iris[m.organization]))
-                           for m in result.memberships)
-        report.events += len(result.events)
-        report.ingested += 1
-        report.entities, report.memberships = len(entities), len(memberships)
-        notify(INGESTED, result.article.source or result.article.id)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+            writer.put(batch)
+    except BaseException:
+        results.close()  # stops the worker processes now
+        writer.close(raising=False)  # the batches already extracted are still written
+        raise
+    writer.close()
     store.flush()
     return report
+
+
+class _Writer:
+    """Writes batches to the store in order, in a thread, while the next articles are extracted
+    (Oxigraph releases the GIL while it writes). After a failed write it writes nothing more, and the
+    error is raised in the caller's thread."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store, self.report = store, report
+        self.queue: queue.Queue[list[tuple[str, str]] | None] = queue.Queue(maxsize=2)
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def put(self, batch: list[tuple[str, str]]) -> None:
+        self._raise()
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="polgraph-store-writer", daemon=True)
+            self.thread.start()
+        self.queue.put(batch)
+
+    def close(self, *, raising: bool = True) -> None:
+        if self.thread is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.thread = None
+        if raising:
+            self._raise()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.report.triples += self.store.replace_graphs(batch)
+                except BaseException as exc:  # handed to the caller's thread
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from typing import NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -53,13 +53,17 @@ SUPERCLASSES: dict[EntityType, tuple[URIRef, ...]] = {
 }
 _DATATYPE = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 _MAX_SLUG = 80
+_NON_NEGATIVE = str(XSD.nonNegativeInteger)
 
 
 def slug(text: str) -> str:
     """A short, IRI-safe, stable name part: ASCII letters, digits and dashes only."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = folded.replace("’", "").replace("'", "")
+    if text.isascii():  # most names and ids: nothing to fold, and this runs for every IRI
+        folded = text.lower().replace("'", "")
+    else:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+        folded = folded.replace("’", "").replace("'", "")
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if not out or len(out) > _MAX_SLUG:
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
@@ -100,145 +104,222 @@ def membership_iri(person: URIRef, role: URIRef, organization: URIRef) -> URIRef
     return ID[f"membership/{digest}"]
 
 
+class _Lit(NamedTuple):
+    """A literal while a graph is built: its lexical form and datatype IRI (None: a plain string)."""
+
+    value: str
+    datatype: str | None = None
+
+
+_Term = str | _Lit  # an IRI as a plain string, or a literal
+
+
 def to_quads(extraction: Extraction) -> tuple[URIRef, list[Quad]]:
-    """Build the article's named graph: its name and its quads."""
+    """Build the article's named graph as rdflib terms: its name and its quads."""
+    graph, triples = _triples(extraction)
+    name = URIRef(graph)
+    iris: dict[str, URIRef] = {}
+
+    def node(term: _Term) -> Node:
+        if isinstance(term, _Lit):
+            return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+        found = iris.get(term)
+        if found is None:
+            found = iris[term] = URIRef(term)
+        return found
+
+    return name, [(node(s), node(p), node(o), name) for s, p, o in triples]
+
+
+def to_nquads(extraction: Extraction) -> tuple[str, str]:
+    """Build the article's named graph as N-Quads text, one quad per line: its name and the text.
+
+    The same quads as `to_quads`, several times faster: no rdflib terms are made. The text is what
+    `store.replace_graphs` loads and what `polgraph extract` writes.
+    """
+    graph, triples = _triples(extraction)
+    tail = f" <{graph}> .\n"
+    lines = [f"<{s}> <{p}> {_nt_literal(o) if isinstance(o, _Lit) else f'<{o}>'}{tail}" for s, p, o in triples]
+    return graph, "".join(lines)
+
+
+def _nt_literal(lit: _Lit) -> str:
+    """A literal in canonical N-Triples form (as Oxigraph writes it), so files diff cleanly."""
+    value = lit.value
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_ESCAPES)
+    return f'"{value}"^^<{lit.datatype}>' if lit.datatype else f'"{value}"'
+
+
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+            **{ord(k): v for k, v in {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                      "\b": "\\b", "\f": "\\f"}.items()}}
+
+
+def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]:
+    """The article graph's name and its triples, in a stable order without duplicates.
+
+    IRIs are plain strings and literals `_Lit`s: building rdflib terms costs more than the rules that
+    found the facts, so they are made only when asked for (`to_quads`).
+    """
     article = extraction.article
-    graph = article_iri(article.id)
-    triples: list[tuple[Node, Node, Node]] = []
+    graph = str(article_iri(article.id))
+    context = f"{graph}/text"  # text_iri(article)
+    triples: list[tuple[str, str, _Term]] = []
     add = triples.append
-    _article(article, extraction, add)
-    sentence_iris = {s.index: span_iri(article, s.begin, s.end) for s in extraction.sentences}
-    context = text_iri(article)
+    # vocabulary terms as plain strings, looked up once per article rather than once per triple
+    a, label, pref_label, alt_label = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+    mention_cls, phrase, sentence_cls = str(PG.Mention), str(NIF.Phrase), str(NIF.Sentence)
+    nif_sentence, denoted_by, evidence_p = str(NIF.sentence), str(GAF.denotedBy), str(PG.evidence)
+    string = _StringAdder(add, context)
+    _article(article, extraction, add, graph, context)
+    sentence_iris = {s.index: f"{context}#char={s.begin},{s.end}" for s in extraction.sentences}
     used_sentences: set[int] = set()
 
-    def evidence(index: int) -> URIRef:
+    def evidence(index: int) -> str:
         used_sentences.add(index)
         return sentence_iris[index]
 
-    entity_iris = {e.key: entity_iri(e) for e in extraction.entities}
+    entity_iris = {e.key: str(entity_iri(e)) for e in extraction.entities}
     for entity in extraction.entities:
         node = entity_iris[entity.key]
-        add((node, RDF.type, PG[entity.type.value]))
-        for cls in SUPERCLASSES[entity.type]:
-            add((node, RDF.type, cls))
-        add((node, RDFS.label, Literal(entity.label)))
-        add((node, SKOS.prefLabel, Literal(entity.label)))
+        add((node, a, str(PG[entity.type.value])))
+        for cls in _superclasses(entity.type):
+            add((node, a, cls))
+        add((node, label, _Lit(entity.label)))
+        add((node, pref_label, _Lit(entity.label)))
         for alias in entity.aliases:
             if alias != entity.label:
-                add((node, SKOS.altLabel, Literal(alias)))
+                add((node, alt_label, _Lit(alias)))
         for reason in entity.joined_because:
-            add((node, PG.joinedBecause, Literal(reason)))
+            add((node, str(PG.joinedBecause), _Lit(reason)))
         if entity.wikidata:
-            add((node, PG.wikidata, URIRef(f"http://www.wikidata.org/entity/{entity.wikidata}")))
+            add((node, str(PG.wikidata), f"http://www.wikidata.org/entity/{entity.wikidata}"))
         for m in entity.mentions:
-            mention = span_iri(article, m.begin, m.end)
-            _string(add, mention, context, m.begin, m.end, m.text, PG.Mention, NIF.Phrase)
-            add((mention, NIF.sentence, evidence(m.sentence)))
-            add((mention, ITSRDF.taIdentRef, node))
-            add((node, GAF.denotedBy, mention))
+            mention = f"{context}#char={m.begin},{m.end}"
+            string(mention, m.begin, m.end, m.text, mention_cls, phrase)
+            add((mention, nif_sentence, evidence(m.sentence)))
+            add((mention, str(ITSRDF.taIdentRef), node))
+            add((node, denoted_by, mention))
 
     for ms in extraction.memberships:
         person, org = entity_iris[ms.person], entity_iris[ms.organization]
-        role = role_iri(ms.role)
-        add((role, RDF.type, ORG.Role))
-        add((role, RDF.type, SKOS.Concept))
-        add((role, SKOS.prefLabel, Literal(ms.role)))
-        node = membership_iri(person, role, org)
-        add((node, RDF.type, ORG.Membership))
-        add((node, ORG.member, person))
-        add((node, ORG.organization, org))
-        add((node, ORG.role, role))
-        add((node, PG.roleLabel, Literal(ms.role)))
+        role = str(role_iri(ms.role))
+        add((role, a, str(ORG.Role)))
+        add((role, a, str(SKOS.Concept)))
+        add((role, pref_label, _Lit(ms.role)))
+        node = str(membership_iri(person, role, org))
+        add((node, a, str(ORG.Membership)))
+        add((node, str(ORG.member), person))
+        add((node, str(ORG.organization), org))
+        add((node, str(ORG.role), role))
+        add((node, str(PG.roleLabel), _Lit(ms.role)))
         if article.published:
-            add((node, PG.asOf, Literal(article.published.isoformat(), datatype=XSD.date)))
-        add((node, PG.evidence, evidence(ms.sentence)))
-        add((node, PROV.wasDerivedFrom, graph))
-        post = ID[f"post/{slug(str(org).rsplit('/', 1)[-1])}/{slug(ms.role.lower())}"]
-        add((post, RDF.type, ORG.Post))
-        add((post, ORG.postIn, org))
-        add((post, ORG.role, role))
-        add((post, ORG.heldBy, person))
-        add((person, ORG.holds, post))
-        add((person, ORG.memberOf, org))
-        add((post, RDFS.label, Literal(f"{ms.role}, {extraction.entity(ms.organization).label}")))
+            add((node, str(PG.asOf), _Lit(article.published.isoformat(), str(XSD.date))))
+        add((node, evidence_p, evidence(ms.sentence)))
+        add((node, str(PROV.wasDerivedFrom), graph))
+        post = str(ID[f"post/{slug(org.rsplit('/', 1)[-1])}/{slug(ms.role.lower())}"])
+        add((post, a, str(ORG.Post)))
+        add((post, str(ORG.postIn), org))
+        add((post, str(ORG.role), role))
+        add((post, str(ORG.heldBy), person))
+        add((person, str(ORG.holds), post))
+        add((person, str(ORG.memberOf), org))
+        add((post, label, _Lit(f"{ms.role}, {extraction.entity(ms.organization).label}")))
 
     for event in extraction.events:
-        node = event_iri(article, event)
-        add((node, RDF.type, PG.Event))
-        add((node, RDF.type, SEM.Event))
-        add((node, RDFS.label, Literal(event.label)))
-        add((node, SEM.eventType, CAMEO[event.cameo]))
-        add((node, PG.cameoCode, Literal(event.cameo)))
-        add((node, PG.factuality, PG[event.factuality.value]))
-        add((node, PG.evidence, evidence(event.sentence)))
-        trigger = span_iri(article, event.trigger_begin, event.trigger_end)
-        _string(add, trigger, context, event.trigger_begin, event.trigger_end, event.trigger,
-                PG.Mention, NIF.Phrase)
-        add((trigger, NIF.sentence, evidence(event.sentence)))
-        add((node, PG.trigger, trigger))
-        add((node, GAF.denotedBy, trigger))
+        node = str(event_iri(article, event))
+        add((node, a, str(PG.Event)))
+        add((node, a, str(SEM.Event)))
+        add((node, label, _Lit(event.label)))
+        add((node, str(SEM.eventType), str(CAMEO[event.cameo])))
+        add((node, str(PG.cameoCode), _Lit(event.cameo)))
+        add((node, str(PG.factuality), str(PG[event.factuality.value])))
+        add((node, evidence_p, evidence(event.sentence)))
+        trigger = f"{context}#char={event.trigger_begin},{event.trigger_end}"
+        string(trigger, event.trigger_begin, event.trigger_end, event.trigger, mention_cls, phrase)
+        add((trigger, nif_sentence, evidence(event.sentence)))
+        add((node, str(PG.trigger), trigger))
+        add((node, denoted_by, trigger))
         if event.date:
-            add((node, SEM.hasTimeStamp, Literal(event.date.value, datatype=_DATATYPE[event.date.precision])))
-            add((node, PG.datePrecision, PG[event.date.precision.value]))
-            add((node, PG.dateResolution, PG[event.date.resolution.value]))
+            add((node, str(SEM.hasTimeStamp), _Lit(event.date.value, str(_DATATYPE[event.date.precision]))))
+            add((node, str(PG.datePrecision), str(PG[event.date.precision.value])))
+            add((node, str(PG.dateResolution), str(PG[event.date.resolution.value])))
             if event.date.text:
-                add((node, PG.dateText, Literal(event.date.text)))
+                add((node, str(PG.dateText), _Lit(event.date.text)))
         if event.place:
-            add((node, SEM.hasPlace, entity_iris[event.place]))
+            add((node, str(SEM.hasPlace), entity_iris[event.place]))
         if event.reported_by:
-            add((node, PG.reportedBy, entity_iris[event.reported_by]))
-            add((node, GRASP.wasAttributedTo, entity_iris[event.reported_by]))
+            add((node, str(PG.reportedBy), entity_iris[event.reported_by]))
+            add((node, str(GRASP.wasAttributedTo), entity_iris[event.reported_by]))
         for i, p in enumerate(event.participants):
-            part = URIRef(f"{node}/role/{i}")
-            add((node, SEM.hasActor, part))
-            add((node, PG.participant, entity_iris[p.entity]))
-            add((part, RDF.type, PG.Participation))
-            add((part, RDF.type, SEM.Role))
-            add((part, RDF.value, entity_iris[p.entity]))
-            add((part, SEM.roleType, PG[p.role.value]))
+            part = f"{node}/role/{i}"
+            add((node, str(SEM.hasActor), part))
+            add((node, str(PG.participant), entity_iris[p.entity]))
+            add((part, a, str(PG.Participation)))
+            add((part, a, str(SEM.Role)))
+            add((part, str(RDF.value), entity_iris[p.entity]))
+            add((part, str(SEM.roleType), str(PG[p.role.value])))
 
     for s in extraction.sentences:
         if s.index in used_sentences:
-            _string(add, sentence_iris[s.index], context, s.begin, s.end, s.text, NIF.Sentence)
-    return graph, [(s, p, o, graph) for s, p, o in _unique(triples)]
+            string(sentence_iris[s.index], s.begin, s.end, s.text, sentence_cls)
+    return graph, list(dict.fromkeys(triples))
 
 
-def _article(article: Article, extraction: Extraction, add) -> None:
-    node = article_iri(article.id)
-    context = text_iri(article)
+def _article(article: Article, extraction: Extraction, add, node: str, context: str) -> None:
+    a = str(RDF.type)
     for cls in (PG.Article, SCHEMA.NewsArticle, PROV.Entity):
-        add((node, RDF.type, cls))
-    add((node, DCTERMS.identifier, Literal(article.id)))
+        add((node, a, str(cls)))
+    add((node, str(DCTERMS.identifier), _Lit(article.id)))
     if article.title:
-        add((node, DCTERMS.title, Literal(article.title)))
+        add((node, str(DCTERMS.title), _Lit(article.title)))
     if article.url:
         url = _iri_or_none(article.url)
         if url is not None:
-            add((node, SCHEMA.url, url))
-            add((context, NIF.sourceUrl, url))
+            add((node, str(SCHEMA.url), str(url)))
+            add((context, str(NIF.sourceUrl), str(url)))
     if article.published:
-        add((node, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)))
+        add((node, str(DCTERMS.issued), _Lit(article.published.isoformat(), str(XSD.date))))
     if article.publisher:
-        add((node, DCTERMS.publisher, Literal(article.publisher)))
-    add((node, PG.contentHash, Literal(article.content_hash)))
+        add((node, str(DCTERMS.publisher), _Lit(article.publisher)))
+    add((node, str(PG.contentHash), _Lit(article.content_hash)))
     if extraction.model:
-        add((node, PG.extractorVersion, Literal(extraction.model)))
-    add((node, PG.text, context))
-    add((context, RDF.type, NIF.Context))
-    add((context, NIF.isString, Literal(article.text)))
-    add((context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-    add((context, NIF.endIndex, Literal(len(article.text), datatype=XSD.nonNegativeInteger)))
-    add((context, PG.inArticle, node))
+        add((node, str(PG.extractorVersion), _Lit(extraction.model)))
+    add((node, str(PG.text), context))
+    add((context, a, str(NIF.Context)))
+    add((context, str(NIF.isString), _Lit(article.text)))
+    add((context, str(NIF.beginIndex), _Lit("0", _NON_NEGATIVE)))
+    add((context, str(NIF.endIndex), _Lit(str(len(article.text)), _NON_NEGATIVE)))
+    add((context, str(PG.inArticle), node))
 
 
-def _string(add, node: URIRef, context: URIRef, begin: int, end: int, text: str, *types: URIRef) -> None:
-    for t in types:
-        add((node, RDF.type, t))
-    add((node, RDF.type, NIF.RFC5147String))
-    add((node, NIF.anchorOf, Literal(text)))
-    add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-    add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-    add((node, NIF.referenceContext, context))
+class _StringAdder:
+    """Adds a NIF string (a mention, trigger or sentence) with its offsets: called a few hundred
+    times per article, so its vocabulary is looked up once."""
+
+    def __init__(self, add, context: str) -> None:
+        self.add, self.context = add, context
+        self.a, self.rfc, self.anchor = str(RDF.type), str(NIF.RFC5147String), str(NIF.anchorOf)
+        self.begin, self.end, self.ref = str(NIF.beginIndex), str(NIF.endIndex), str(NIF.referenceContext)
+
+    def __call__(self, node: str, begin: int, end: int, text: str, *types: str) -> None:
+        add, a = self.add, self.a
+        for t in types:
+            add((node, a, t))
+        add((node, a, self.rfc))
+        add((node, self.anchor, _Lit(text)))
+        add((node, self.begin, _Lit(str(begin), _NON_NEGATIVE)))
+        add((node, self.end, _Lit(str(end), _NON_NEGATIVE)))
+        add((node, self.ref, self.context))
+
+
+def _superclasses(kind: EntityType) -> tuple[str, ...]:
+    return _SUPERCLASS_IRIS.get(kind) or _SUPERCLASS_IRIS.setdefault(kind, tuple(map(str, SUPERCLASSES[kind])))
+
+
+_SUPERCLASS_IRIS: dict[EntityType, tuple[str, ...]] = {}
 
 
 _IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x20]*$")
@@ -247,7 +328,3 @@ _IRI_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x20]*$")
 def _iri_or_none(value: str) -> URIRef | None:
     """Only well-formed absolute IRIs become IRIs; anything else is left out rather than broken."""
     return URIRef(value) if _IRI_OK.match(value) else None
-
-
-def _unique(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
-    return list(dict.fromkeys(triples))

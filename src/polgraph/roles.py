@@ -151,8 +151,8 @@ class _Builder:
         run: list[Token] = []
         while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start):
             tok = doc[j]
-            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"}
-                                         and tok.tag_ in {"JJ", "VBG", "NN"} and len(run) < 4):
+            describing = tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"} and tok.tag_ in {"JJ", "VBG", "NN"}
+            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4):
                 run.append(tok)
                 j += 1
                 continue

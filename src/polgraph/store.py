@@ -1,8 +1,10 @@
 """The embedded store (Oxigraph on disk): the only module that imports pyoxigraph.
 
-Writes never leave half an article: `replace_graphs` first drops the articles' old graphs, then adds
-all the new quads in one Oxigraph transaction, so after a crash an article is either wholly present
-(old or new version) or absent, and re-running the ingest completes it.
+Writes never leave half an article. `replace_graphs` writes a batch of articles all or nothing: new
+graphs go in through Oxigraph's bulk loader, whose sorted files are ingested in one atomic step;
+a batch that replaces graphs first drops the old ones, then adds all the new quads in one
+transaction. After a crash an article is either wholly present (old or new version) or absent, and
+re-running the ingest completes it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
 }
 GRAPH_FORMATS = {"turtle", "ntriples"}
+BULK_MIN_QUADS = 5_000  # below this a transaction is as fast, and the bulk loader's files not worth making
+BULK_MAX_QUADS = 500_000  # under Oxigraph's bulk-load batch (1M quads), so one call is one atomic ingestion
+LOAD_BATCH_QUADS = 100_000
 FILE_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -88,20 +93,42 @@ class Store:
         self.read_only = read_only
 
     # writing -------------------------------------------------------------------------------
-    def replace_graphs(self, graphs: Iterable[tuple[URIRef, list[tuple[Node, Node, Node, URIRef]]]]) -> int:
-        """Replace each named graph by the given quads (one transaction for all the new quads)."""
-        batch: list[ox.Quad] = []
+    def replace_graphs(self, graphs: Iterable[tuple[URIRef | str, list[tuple[Node, Node, Node, URIRef]] | str]]
+                       ) -> int:
+        """Replace each named graph by the given quads; returns how many quads were written.
+
+        A graph's quads are rdflib quads (`rdf.to_quads`) or N-Quads text with one quad per line, all
+        in that graph (`rdf.to_nquads`, several times cheaper). All or nothing per call: when every
+        graph is new and the batch is large, Oxigraph's bulk loader writes it as one atomic ingestion
+        of sorted files (about 3× faster than a transaction); otherwise the old graphs are dropped and
+        the new quads added in one transaction.
+        """
         names: list[ox.NamedNode] = []
+        texts: list[str] = []
+        batch: list[ox.Quad] = []
         for name, quads in graphs:
             names.append(ox.NamedNode(str(name)))
-            batch.extend(_quad(q) for q in quads)
+            if isinstance(quads, str):
+                texts.append(quads)
+            else:
+                batch.extend(_quad(q) for q in quads)
+        data = "".join(texts).encode("utf-8")
+        count = len(batch) + data.count(b"\n")
         try:
+            if (not batch and BULK_MIN_QUADS <= count <= BULK_MAX_QUADS and self.path is not None
+                    and not any(self._store.contains_named_graph(n) for n in names)):
+                self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
+                return count
+            if data:
+                batch.extend(ox.parse(data, ox.RdfFormat.N_QUADS))
             for name in names:
                 self._store.remove_graph(name)
             self._store.extend(batch)
         except OSError as exc:
             raise StoreError(f"write failed: {exc}", source=str(self.path or "memory")) from None
-        return len(batch)
+        except SyntaxError as exc:  # text that did not come from rdf.to_nquads
+            raise StoreError(f"invalid N-Quads: {exc}", source=str(self.path or "memory")) from None
+        return count
 
     def ensure_reference_graphs(self) -> None:
         """Load the ontology and the CAMEO scheme into their own graphs when missing."""
@@ -116,21 +143,66 @@ class Store:
         for g in graphs:
             self._store.remove_graph(ox.NamedNode(g))
 
-    def load_file(self, path: str | Path, *, graph: str | None = None) -> None:
-        """Add a Turtle/TriG/N-Quads/N-Triples file as it is (a triples file into `graph` if given)."""
+    def load_file(self, path: str | Path, *, graph: str | None = None) -> int:
+        """Load a Turtle/TriG/N-Quads/N-Triples file, replacing each named graph it holds; returns the
+        number of quads loaded.
+
+        A triples file goes into `graph` (replacing it) if given, else it is added to the default
+        graph. The file is read as a stream and written in batches of whole graphs, each batch all or
+        nothing (as `replace_graphs`), so loading the `.nq` shards of `polgraph extract` leaves each
+        article whole, and loading a shard twice leaves the same triples.
+        """
         fmt = FILE_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise StoreError("unknown RDF file type", source=str(path), hint="use .ttl, .trig, .nq or .nt")
+        target = ox.NamedNode(graph) if graph else None
+        done: set[Any] = set()  # graphs this load replaced already: met again later, they are added to
+        pending: list[ox.Quad] = []
+        names: dict[Any, None] = {}
+        count = 0
+
+        def write() -> None:
+            fresh = [n for n in names if n not in done and not isinstance(n, ox.DefaultGraph)]
+            for name in fresh:
+                self._store.remove_graph(name)
+            self._store.extend(pending)
+            done.update(names)
+            pending.clear()
+            names.clear()
+
         try:
-            self._store.load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph) if graph else None)
+            with open(path, "rb") as handle:
+                for quad in ox.parse(handle, fmt):
+                    if target is not None:
+                        quad = ox.Quad(quad.subject, quad.predicate, quad.object, target)
+                    if quad.graph_name not in names and len(pending) >= LOAD_BATCH_QUADS:
+                        write()  # only between graphs, so each batch holds whole graphs
+                    names[quad.graph_name] = None
+                    pending.append(quad)
+                    count += 1
+            write()
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot load: {exc}", source=str(path)) from None
+        return count
 
     def flush(self) -> None:
         if not self.read_only and self.path is not None:
             self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files (after a large ingest, so that queries read fewer files)."""
+        if not self.read_only and self.path is not None:
+            self._store.optimize()
+
     # reading -------------------------------------------------------------------------------
+    def content_hash(self, graph: str) -> str | None:
+        """The content hash recorded in one article graph, or None: one index lookup, so an ingest
+        never holds the hashes of the whole store in memory."""
+        name = ox.NamedNode(graph)
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(PG.contentHash)), None, name):
+            return quad.object.value
+        return None
+
     def content_hashes(self) -> dict[str, str]:
         """Article graph IRI → content hash of what was ingested there."""
         out: dict[str, str] = {}
