@@ -223,7 +223,8 @@ class Store:
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows = [[_value(sol[v]) for v in variables] for sol in result]
+            seen: dict[Any, Term | None] = {None: None}  # IRIs and labels recur across rows: convert each once
+            rows = [[seen[t] if t in seen else seen.setdefault(t, _value(t)) for t in sol] for sol in result]
             return Rows(variables, rows)
         return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
 
