@@ -1,7 +1,7 @@
 """Speed and scale benchmarks: prints every figure with its target and whether it holds.
 
-    python benchmarks/run.py                    # the full run (about 40 minutes on 2 cores)
-    python benchmarks/run.py --quick            # smaller corpora, one repeat (about 6 minutes): a smoke test
+    python benchmarks/run.py                    # the full run (about two hours on 2 cores)
+    python benchmarks/run.py --quick            # smaller corpora, one repeat (about 15 minutes): a smoke test
     python benchmarks/run.py --only extraction,store --repeats 5
     python benchmarks/run.py --json results.json   # also write the figures as JSON
     python benchmarks/run.py --articles 300 --small 500 --large 5000 --replicate   # a shorter full run
