@@ -290,3 +290,30 @@ def test_mentions_slice_the_article_text(text: str) -> None:
             assert m.entity == e.key
             sentence = x.sentences[m.sentence]
             assert sentence.begin <= m.begin < m.end <= sentence.end
+
+
+# captions, credits, directions -------------------------------------------------------------------
+def test_photo_credit_line_is_not_a_person_in_the_news() -> None:
+    x = run("Protesters gather outside the Tirana court on Monday. Arben Hoxha\n\n"
+            "Police arrested Besnik Kola, the opposition leader, on Monday.")
+    assert "Arben Hoxha" not in labels(x), show(x)
+    assert "Besnik Kola" in labels(x), show(x)
+    x = run("Photo: Arben Hoxha/AFP\n\nPolice arrested Besnik Kola in Tirana.")
+    assert "Arben Hoxha" not in labels(x), show(x)
+
+
+def test_a_person_named_in_the_story_and_alone_on_a_line_stays() -> None:
+    x = run("Arben Hoxha\n\nArben Hoxha, a lawmaker, was arrested in Tirana on Monday.")
+    assert "Arben Hoxha" in labels(x), show(x)
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    x = run("Supporters wait outside the court. Arben Hoxha\n\nThe police arrested two lawmakers in Tirana.")
+    arrest = next(ev for ev in x.events if ev.trigger == "arrested")
+    agents = [x.entity(p.entity).label for p in arrest.participants if p.role.value == "agent"]
+    assert agents and "Arben Hoxha" not in agents, show(x)
+
+
+def test_compass_words_alone_are_no_place() -> None:
+    x = run("Critics accused Hun Sen, the South East Asian nation's leader, of silencing the press.")
+    assert not any(e.label in {"South East", "South", "East"} for e in x.entities), show(x)

@@ -418,3 +418,79 @@ def test_event_evidence_slices_the_text(text: str) -> None:
         assert {p.entity for p in ev.participants} <= keys
         assert ev.place is None or (ev.place in keys and x.entity(ev.place).type.is_place)
         assert ev.reported_by is None or ev.reported_by in keys
+
+
+# speech acts, intent, pronouns ------------------------------------------------------------------
+def test_must_in_reported_speech_is_a_demand_by_the_speaker() -> None:
+    x = run("Interior Minister Ravi Patel said that the protest leaders must report to the police in Delhi.")
+    ev = event(x, "report")
+    assert ev.cameo == "100" and ev.factuality is Factuality.ASSERTED, show(x)
+    assert agents(x, ev) == ["Ravi Patel"], show(x)
+    assert any("leaders" in n for n in role_of(x, ev, Role.RECIPIENT)), show(x)
+
+
+def test_must_about_the_speakers_own_side_is_no_demand() -> None:
+    x = run("Ravi Patel said that he must leave for Delhi soon.")
+    assert not any(ev.cameo.startswith("10") for ev in x.events), show(x)
+    x = run("Ravi Patel said: \"We must win the vote.\"")
+    assert not any(ev.cameo.startswith("10") for ev in x.events), show(x)
+
+
+def test_time_to_respond_is_an_ultimatum() -> None:
+    x = run("Trade envoy Marta Lind said that the Government of Peru had 30 days to answer the complaint.")
+    ev = next((e for e in x.events if e.cameo == "139"), None)
+    assert ev is not None, show(x)
+    assert agents(x, ev) == ["Marta Lind"]
+    assert role_of(x, ev, Role.RECIPIENT) == ["Government of Peru"], show(x)
+
+
+def test_no_ultimatum_without_a_span_of_time() -> None:
+    x = run("Marta Lind said that the Government of Peru had a plan to answer the complaint.")
+    assert not any(e.cameo == "139" for e in x.events), show(x)
+
+
+def test_announced_withdrawal_by_a_head_of_government_is_intent_to_yield() -> None:
+    x = run("Cambodian Prime Minister Hun Sen said that the warrants for the exiled activists would be withdrawn.")
+    ev = event(x, "withdrawn")
+    assert ev.cameo.startswith("035") and ev.factuality is Factuality.ASSERTED, show(x)
+    assert agents(x, ev) == ["Hun Sen"]
+
+
+def test_a_lawyers_forecast_of_release_stays_hypothetical() -> None:
+    x = run("Lawyer Sok Dara said his client Chea Vann would be released on bail.")
+    assert not any(e.cameo.startswith("035") for e in x.events), show(x)
+    ev = event(x, "released")
+    assert ev.factuality is Factuality.HYPOTHETICAL, show(x)
+
+
+def test_release_in_a_circumstance_clause_is_not_announced() -> None:
+    x = run("Hun Sen said that even after the CNRP supporters are bailed, their charges would remain.")
+    assert not any(e.cameo.startswith("035") for e in x.events), show(x)
+
+
+def test_reported_he_doing_what_another_just_did_is_that_person() -> None:
+    x = run("Lena Vos arrived in Oslo on Monday, and her spokesman Karl Dorn wrote on Twitter on Friday "
+            "that she had now landed in Bergen.")
+    assert agents(x, event(x, "landed")) == ["Lena Vos"], show(x)
+    x = run("Omar Haddad arrived in Oslo on Monday, and Karl Dorn wrote on Twitter on Friday that he had "
+            "now landed in Bergen.")
+    assert agents(x, event(x, "landed")) == ["Omar Haddad"], show(x)
+
+
+def test_he_never_resolves_to_a_woman_named_with_ms() -> None:
+    x = run("Ms Lena Vos arrived in Oslo on Monday, and her aide Karl Dorn said on Friday that he had "
+            "flown to Bergen.")
+    assert agents(x, event(x, "flown")) == ["Karl Dorn"], show(x)
+    x = run("Mr Karl Dorn met Ms Lena Vos in Vienna. He said she would be arrested.")
+    assert patients(x, event(x, "arrested")) == ["Lena Vos"], show(x)
+
+
+def test_two_journeys_in_one_sentence_are_two_events() -> None:
+    x = run("Omar Haddad arrived in Oslo on Monday and landed in Bergen on Wednesday.")
+    assert {x.entity(e.place).label for e in x.events if e.cameo == "042" and e.place} == {"Oslo", "Bergen"}, show(x)
+
+
+def test_who_after_activists_from_a_party_means_the_activists() -> None:
+    x = run("The court granted bail to activists from the banned Freedom Party who have been arrested this year.")
+    ev = event(x, "arrested")
+    assert all("activists" in n for n in patients(x, ev)), show(x)

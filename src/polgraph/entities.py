@@ -80,13 +80,31 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
-    clusters = _cluster(cands, doc)
+    clusters = [cl for cl in _cluster(cands, doc) if not _credit_only(cl, doc)]
     country_counts = _country_counts(doc, clusters, gaz)
     main_country = country_counts.most_common(1)[0][0] if country_counts else None
     groups = _groups(doc, clusters)
     clusters.extend(groups)
     gov = _governments(doc, clusters, gaz, main_country)
     return _finish(doc, clusters, main_country, gov)
+
+
+_CREDIT_WORDS = {"photo", "photos", "photograph", "picture", "image", "images", "by", "credit", "courtesy",
+                 "of", "file", "afp", "reuters", "ap", "getty", "epa", "xinhua", "supplied", "via", "stringer"}
+
+
+def _credit_only(cl: _Cluster, doc: Doc) -> bool:
+    """A person named only in a line of their own under a photo ('… to be released. Heng Chivoan',
+    'Photo: X/AFP') is the photographer credit, not a participant in the news."""
+    if cl.type is not EntityType.PERSON or not cl.cands:
+        return False
+    for c in cl.cands:
+        sent = doc[c.tok_begin].sent
+        rest = [t for t in sent if not (c.tok_begin <= t.i < c.tok_end)
+                and not t.is_punct and not t.is_space and t.lower_ not in _CREDIT_WORDS]
+        if rest:
+            return False
+    return True
 
 
 def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
@@ -369,6 +387,11 @@ def _locative(span: Span) -> bool:
         before.lemma_.lower() in {"visit", "reach", "leave", "enter"}
 
 
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+            "southwest", "-", "upper", "lower", "far", "middle"}
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop leading articles and titles and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
@@ -380,8 +403,8 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or all(t.lower_ in _COMPASS for t in doc[start:end]):
+        return None  # "South East" (of "South East Asian"): a direction, not a place
     span = doc[start:end]
     text = span.text
     for suffix in ("'s", "’s"):

@@ -81,6 +81,9 @@ class _Ctx:
     gaz: Gazetteer | None = None
     added: dict[str, Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
+    # (sentence, CAMEO root, person agent) of the events found so far, in reading order
+    person_agents: list[tuple[int, str, str]] = field(default_factory=list)
 
     def speaker_at(self, offset: int) -> tuple[bool, str | None]:
         """Whether an offset lies inside a quotation, and who is quoted."""
@@ -117,7 +120,15 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         event = _event(tok, readings, ctx)
         if event is None:
             continue
-        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)))
+        # one event per kind, cast and place in a sentence ("arrested and charged" is told twice)
+        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
+               event.place)
+        events.setdefault(key, event)
+        ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
+                              if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
+    for event in _speech_acts(ctx):
+        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
+               event.place)
         events.setdefault(key, event)
     found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
@@ -203,8 +214,35 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [])
+    ctx.gender = _genders(doc, index)
     ctx.quotes = _quotes(doc, ctx)
     return ctx
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+                     "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "madame": "f", "mme": "f", "dame": "f",
+                     "lady": "f", "queen": "f", "princess": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
+    """A person's gender where the text shows it by an honorific ('Ms Tikhanovskaya', 'Mr Lukashenko');
+    used only to keep 'he' from resolving to a woman and 'she' to a man."""
+    starts = [t.idx for t in doc]
+    out: dict[str, str] = {}
+    for e in index.entities:
+        if e.type is not EntityType.PERSON:
+            continue
+        seen = set()
+        for m in e.mentions:
+            i = bisect_left(starts, m.begin)
+            if i > 0:
+                word = doc[i - 1].lower_.rstrip(".")
+                if word in _HONORIFIC_GENDER:
+                    seen.add(_HONORIFIC_GENDER[word])
+        if len(seen) == 1:
+            out[e.key] = seen.pop()
+    return out
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -244,7 +282,8 @@ def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
                 subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     if subject.lower_ in PRONOUNS_PERSON:
-                        speaker = _latest(ctx.person_mentions, begin)
+                        speaker = _latest(ctx.person_mentions, begin, gender=_PRONOUN_GENDER.get(subject.lower_),
+                                          genders=ctx.gender)
                     else:
                         keys = _resolve(subject, ctx)
                         speaker = keys[0] if keys else None
@@ -306,9 +345,12 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if any(not p.entity.startswith("group:") for p in participants):
         # an unnamed crowd only stands in when nobody named takes part
         participants = [p for p in participants if not p.entity.startswith("group:")]
+    factuality, reporter = _factuality(tok, ctx)
+    intent = _intent(tok, code, participants, factuality, reporter, ctx)
+    if intent is not None:
+        code, participants, factuality = intent
     if not participants:
         return None
-    factuality, reporter = _factuality(tok, ctx)
     if factuality is Factuality.NEGATED and _refusal(tok):
         code, factuality = "120", Factuality.ASSERTED  # "X would never ask for Y": X refuses
     date = _date(tok, ctx)
@@ -316,6 +358,110 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     sentence = ctx.sent_of[tok.i]
     return Event(sentence, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), code,
                  tuple(participants), label, date, place, factuality, reporter, tok.i, nominal=is_noun)
+
+
+# speech acts without a trigger word -------------------------------------------------------------
+_DURATION_UNITS = {"hour", "day", "week", "month", "year"}
+
+
+def _speech_acts(ctx: _Ctx) -> list[Event]:
+    """Demands and deadlines told in reported speech rather than by a trigger word: 'X said Y must
+    appear when summoned' is X demanding it of Y (CAMEO 100, or 1053 for a release); 'X said Y had
+    one month to respond' is X giving Y an ultimatum (139). The speaker is the agent and the one
+    the demand falls on the recipient; nothing is recorded when that is the speaker's own side."""
+    out: list[Event] = []
+    for tok in ctx.doc:
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.lemma_.lower() == "have" and _gives_time(tok):
+            code, word, clause = "139", "ultimatum", tok
+        elif any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) or _has_to(tok):
+            code, word, clause = "100", "demand", tok.head if _has_to(tok) else tok
+        else:
+            continue
+        if _conditional(clause) or any(c.dep_ == "neg" for c in clause.children if code == "139"):
+            continue
+        speech = _speech_head(clause)
+        quoted, quote_speaker = ctx.speaker_at(tok.idx)
+        speaker_keys: list[str] = []
+        if speech is not None and speech.lemma_.lower() not in DENIAL_VERBS:
+            subject = _subject(speech)
+            speaker_keys = _resolve(subject, ctx) if subject is not None else []
+        elif quoted and quote_speaker:
+            speaker_keys = [quote_speaker]
+        if not speaker_keys:
+            continue
+        speaker = speaker_keys[0]
+        subject = _subject(clause)
+        if subject is None or subject.lower_ in PRONOUNS_FIRST:
+            continue  # "we must ...": the speaker's own side
+        own = {speaker, ctx.affiliation.get(speaker, speaker)}
+        targets = [k for k in _resolve(subject, ctx) if k not in own and
+                   (not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY)]
+        if not targets:
+            continue
+        if code == "100" and {t.lemma_.lower() for t in tok.subtree} & RELEASE_WORDS:
+            code = "1053"
+        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.RECIPIENT) for k in targets))
+        label = f"{ctx.by_key[speaker].label} {word} {ctx.by_key[targets[0]].label}"
+        date = _speech_date(speech or tok, ctx)
+        out.append(Event(ctx.sent_of[tok.i], tok.idx, tok.idx + len(tok.text), tok.text, word, code,
+                         participants, label, date, None, Factuality.ASSERTED, speaker, tok.i))
+    return out
+
+
+def _speech_date(speech: Token, ctx: _Ctx) -> EventDate | None:
+    """When something was said: a date on the reporting verb or a clause above it, else the month
+    of the report (dates inside what was said belong to its content, not to the saying)."""
+    for t in (speech, *speech.ancestors):
+        if t.i in ctx.date_of:
+            return ctx.date_of[t.i]
+    return dates.publication_date(ctx.article.published)
+
+
+def _gives_time(tok: Token) -> bool:
+    """'Y has 30 days to respond': a span of time as the object, and what to do in it."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _DURATION_UNITS and \
+                any(n.like_num or n.dep_ == "nummod" for n in c.children):
+            return any(x.dep_ in {"xcomp", "relcl", "acl"} and any(a.lower_ == "to" for a in x.children)
+                       for x in (*tok.children, *c.children))
+    return False
+
+
+def _has_to(tok: Token) -> bool:
+    """'Y has to appear': obligation told with 'have to' (the verb is the complement of 'have')."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() == "have" and head is not tok and \
+        any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and \
+        not any(c.dep_ == "dobj" for c in head.children)
+
+
+# what a yielding act becomes when an actor says it will do it (CAMEO 035x, express intent to yield)
+INTENT_TO_YIELD = {"081": "0351", "0811": "0351", "0812": "0351", "0813": "0351", "0814": "0351",
+                   "082": "0352", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354",
+                   "086": "0355", "087": "0356"}
+_STATE_TYPES = {EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO, EntityType.COUNTRY}
+
+
+def _intent(tok: Token, code: str, participants: list[Participant], factuality: Factuality,
+            reporter: str | None, ctx: _Ctx) -> tuple[str, list[Participant], Factuality] | None:
+    """'X said the warrants would be withdrawn', 'X said it will release them': a yielding act that
+    the speaker's side announces for the future is the speaker expressing intent to yield, which
+    did happen (it was said), rather than a hypothetical release. Without a named doer, only a
+    speaker who holds state power (a government body, or a person with a post in one) announces it."""
+    if code[:2] != "08" or reporter is None or factuality not in {Factuality.HYPOTHETICAL, Factuality.PLANNED}:
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+        return None  # "even after they are bailed, ...": a circumstance of what is said, not its point
+    own = {reporter, ctx.affiliation.get(reporter, reporter)}
+    agents = {p.entity for p in participants if p.role is Role.AGENT}
+    if agents and not agents <= own:
+        return None
+    if not agents and not any(ctx.by_key[k].type in _STATE_TYPES for k in own if k in ctx.by_key):
+        return None
+    rest = [p for p in participants if p.role is not Role.AGENT and p.entity not in own]
+    return INTENT_TO_YIELD.get(code, "035"), [Participant(reporter, Role.AGENT), *rest], Factuality.ASSERTED
 
 
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
@@ -400,7 +546,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             patients += [k for k in _entities_under(c, ctx, skip_first_subject=True,
                                                     skip=frozenset({"relcl", "acl"})) if k not in recipients]
     if subject is not None and not passive:
-        agents = _resolve(subject, ctx) + agents
+        agents = (_parallel_agent(subject, reading, ctx) or _resolve(subject, ctx)) + agents
     elif subject is not None and passive and not patients:
         patients = _resolve(subject, ctx)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
@@ -408,6 +554,29 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     if place is None:
         place = _place_in_clause(tok, ctx)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+def _parallel_agent(subject: Token, reading: Trigger, ctx: _Ctx) -> list[str]:
+    """'A arrived in X, and B wrote that he had landed in Y': a reported 'he' doing what another
+    person was just said to do is that person, not the one reporting it."""
+    if subject.lower_ not in PRONOUNS_PERSON or subject.head.dep_ not in {"ccomp", "parataxis"}:
+        return []
+    speech = _speech_head(subject.head)
+    speaker_subject = _subject(speech) if speech is not None else None
+    if speaker_subject is None:
+        return []
+    speakers = set(_resolve(speaker_subject, ctx))
+    default = _resolve(subject, ctx)
+    if not speakers or not set(default) <= speakers:
+        return []  # the pronoun does not default to the speaker: nothing to reconsider
+    sentence = ctx.sent_of[subject.i]
+    for sent, root, agent in reversed(ctx.person_agents):
+        if sent < sentence - 1:
+            break
+        if root == reading.cameo[:2] and agent not in speakers and \
+                ctx.gender.get(agent, _PRONOUN_GENDER[subject.lower_]) == _PRONOUN_GENDER[subject.lower_]:
+            return [agent]
+    return []
 
 
 def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
@@ -511,7 +680,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             if low in PRONOUNS_PERSON:
                 quoted, speaker = ctx.speaker_at(t.idx)
                 # inside a quotation, "she" is never the speaker (who would say "I")
-                key = _latest(ctx.person_mentions, t.idx, exclude=speaker if quoted else None)
+                key = _latest(ctx.person_mentions, t.idx, exclude=speaker if quoted else None,
+                              gender=_PRONOUN_GENDER.get(low), genders=ctx.gender)
                 if key:
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
@@ -519,7 +689,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 if key:
                     out.append(key)
             elif low in {"who", "that"} and t.head.dep_ == "relcl":
-                out += _resolve(t.head.head, ctx)
+                group = _group_before_owner(t.head.head, ctx) if low == "who" else None
+                out += [group] if group else _resolve(t.head.head, ctx)
             elif low == "which" and t.head.dep_ == "relcl" and t.head.head.i in ctx.index.token_entity:
                 key = ctx.index.token_entity[t.head.head.i]
                 if ctx.by_key[key].type is not EntityType.PERSON:
@@ -537,10 +708,30 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if definite is not None:
             out.append(definite)
             continue
+        named_in_apposition = [ctx.index.token_entity[c.i] for c in t.children if c.dep_ == "appos"
+                               and c.i in ctx.index.token_entity
+                               and ctx.by_key[ctx.index.token_entity[c.i]].type is EntityType.PERSON]
+        if named_in_apposition:  # "her spokesman Karl Dorn" is Karl Dorn, not the woman he speaks for
+            out += named_in_apposition
+            continue
         found = _entities_under(t, ctx, shallow=True)
         qualifiers = _post_qualifiers(t, ctx)
         out += [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
     return _dedupe(out)
+
+
+def _group_before_owner(tok: Token, ctx: _Ctx) -> str | None:
+    """'activists from the banned party who have been arrested': 'who' is people, so when the parser
+    hangs the clause on the organisation it means the group named just before 'from/of' it."""
+    key = ctx.index.token_entity.get(tok.i)
+    if key is None or ctx.by_key[key].type in {EntityType.PERSON, EntityType.GROUP}:
+        return None
+    left = min(t.i for t in tok.subtree)
+    doc = ctx.doc
+    if left < 2 or doc[left - 1].lower_ not in {"from", "of"}:
+        return None
+    group = ctx.index.token_entity.get(left - 2)
+    return group if group is not None and ctx.by_key[group].type is EntityType.GROUP else None
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
@@ -691,12 +882,14 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
     return _dedupe(out)
 
 
-def _latest(mentions: list[tuple[int, str]], offset: int, exclude: str | None = None) -> str | None:
+def _latest(mentions: list[tuple[int, str]], offset: int, exclude: str | None = None, gender: str | None = None,
+            genders: dict[str, str] | None = None) -> str | None:
+    """The entity mentioned last before an offset (skipping one whose known gender the pronoun rules out)."""
     best = None
     for begin, key in mentions:
         if begin >= offset:
             break
-        if key != exclude:
+        if key != exclude and not (gender and genders and genders.get(key, gender) != gender):
             best = key
     return best
 

