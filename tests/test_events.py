@@ -494,3 +494,32 @@ def test_who_after_activists_from_a_party_means_the_activists() -> None:
     x = run("The court granted bail to activists from the banned Freedom Party who have been arrested this year.")
     ev = event(x, "arrested")
     assert all("activists" in n for n in patients(x, ev)), show(x)
+
+
+# courts -------------------------------------------------------------------------------------------
+def test_a_sentence_without_a_named_doer_is_the_courts() -> None:
+    x = run("Opposition leader Andrei Volkov was jailed for ten years on Tuesday. The verdict was delivered "
+            "at a court in the city of Brest.")
+    ev = event(x, "jailed")
+    assert agents(x, ev) == ["court in Brest"], show(x)
+    assert patients(x, ev) == ["Andrei Volkov"]
+
+
+def test_a_described_supreme_court_is_named_for_its_country() -> None:
+    x = run("The Freedom Party was dissolved by the country's supreme court in 2018, a year after the "
+            "Cambodian elections.")
+    ev = event(x, "dissolved")
+    assert agents(x, ev) == ["Supreme Court of Cambodia"], show(x)
+    assert named(x, "Supreme Court of Cambodia").type is EntityType.COURT
+
+
+def test_an_unnamed_judge_acts_for_the_named_court() -> None:
+    x = run("Lawyers gathered at the Phnom Penh Municipal Court on Monday. A judge summonsed the party's "
+            "deputy leader Kem Sokha to appear for questioning.")
+    ev = event(x, "summonsed")
+    assert agents(x, ev) == ["Phnom Penh Municipal Court"], show(x)
+
+
+def test_an_arrest_without_a_court_stays_with_the_government() -> None:
+    x = run("Opposition activist Chea Vann was arrested in Phnom Penh on Monday.")
+    assert agents(x, event(x, "arrested")) == ["Government of Cambodia"], show(x)

@@ -81,7 +81,9 @@ class _Ctx:
     gaz: Gazetteer | None = None
     added: dict[str, Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
-    gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
+    gender: dict[str, str] = field(default_factory=dict)
+    courts: list[int] | None = None  # tokens of courts described in lower case, once looked for
+    described_courts: dict[str, Entity] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
     person_agents: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -94,6 +96,10 @@ class _Ctx:
 
 
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
+# acts only a court performs: without a named doer, the court the article names is the agent
+JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison",
+                 "dissolve", "verdict", "conviction", "sentencing"}
+JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
 
 
 def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer | None = None,
@@ -339,9 +345,14 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
-    if code in IMPLIED_STATE_AGENT and not any(p.role is Role.AGENT for p in participants) and \
-            ctx.index.government and participants:
-        participants.insert(0, Participant(ctx.index.government, Role.AGENT))
+    if not any(p.role is Role.AGENT for p in participants) and participants:
+        court = _court_for(tok, ctx) if tok.lemma_.lower() in JUDICIAL_ACTS else None
+        if court is not None:
+            if court not in ctx.by_key:
+                ctx.added[court] = ctx.by_key[court] = ctx.described_courts[court]
+            participants.insert(0, Participant(court, Role.AGENT))
+        elif code in IMPLIED_STATE_AGENT and ctx.index.government:
+            participants.insert(0, Participant(ctx.index.government, Role.AGENT))
     if any(not p.entity.startswith("group:") for p in participants):
         # an unnamed crowd only stands in when nobody named takes part
         participants = [p for p in participants if not p.entity.startswith("group:")]
@@ -579,6 +590,29 @@ def _parallel_agent(subject: Token, reading: Trigger, ctx: _Ctx) -> list[str]:
     return []
 
 
+def _court_for(tok: Token, ctx: _Ctx) -> str | None:
+    """The court of a judicial act: one named in the same sentence, else the last one named before,
+    else the first one named after (a report of a verdict names its court somewhere)."""
+    sentence = ctx.sent_of[tok.i]
+    best: tuple[int, str] | None = None
+    if ctx.courts is None:  # courts the text describes in lower case ("a court in Gomel"), found once
+        ctx.courts = [t.i for t in ctx.doc if t.lemma_.lower() == "court" and t.i not in ctx.index.token_entity
+                      and t.dep_ != "compound"]
+        for i in ctx.courts:
+            _court_body(ctx.doc[i], ctx, add=False)
+    for e in (*ctx.index.entities, *(e for e in ctx.described_courts.values())):
+        if e.type is not EntityType.COURT:
+            continue
+        for m in e.mentions:
+            if m.sentence == sentence:
+                return e.key
+            if m.begin < tok.idx and (best is None or best[0] > tok.idx or m.begin > best[0]):
+                best = (m.begin, e.key)
+            elif m.begin > tok.idx and (best is None or best[0] > m.begin):
+                best = (m.begin, e.key)
+    return best[1] if best else None
+
+
 def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
     """A place named by 'in/at X' anywhere in the trigger's own clause ('arrested by police in X')."""
     stack = list(tok.children)
@@ -704,7 +738,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if named:
             out += named
             continue
-        definite = _definite(t, ctx) or _state_body(t, ctx) or _bare_group(t, ctx)
+        definite = _definite(t, ctx) or _court_body(t, ctx) or _judge(t, ctx) or _state_body(t, ctx) or \
+            _bare_group(t, ctx)
         if definite is not None:
             out.append(definite)
             continue
@@ -732,6 +767,62 @@ def _group_before_owner(tok: Token, ctx: _Ctx) -> str | None:
         return None
     group = ctx.index.token_entity.get(left - 2)
     return group if group is not None and ctx.by_key[group].type is EntityType.GROUP else None
+
+
+_COURT_LEVELS = {"supreme", "constitutional", "high", "appeal", "appeals", "municipal", "provincial", "district",
+                 "military", "criminal", "administrative", "regional", "city", "federal", "national"}
+_NATIONAL_COURTS = {"supreme", "constitutional", "high", "appeal", "appeals", "administrative", "federal", "national"}
+
+
+def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
+    """A court the text describes without a proper name: 'the country's supreme court' → Supreme Court
+    of Cambodia, 'a court in the city of Gomel' → court in Gomel, 'the Gomel municipal court'."""
+    if tok.lemma_.lower() != "court" or tok.i in ctx.index.token_entity or tok.dep_ == "compound":
+        return None
+    lefts = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    levels = [c.lower_ for c in lefts if c.lower_ in _COURT_LEVELS]
+    place: Entity | None = None
+    for c in lefts:
+        key = ctx.index.token_entity.get(c.i)
+        if key is not None and ctx.by_key[key].type.is_place:
+            place = ctx.by_key[key]
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
+        for t in prep.subtree:
+            key = ctx.index.token_entity.get(t.i)
+            if key is not None and ctx.by_key[key].type.is_place and place is None:
+                place = ctx.by_key[key]
+    country = place.label if place is not None and place.type is EntityType.COUNTRY else ctx.index.main_country
+    level = " ".join(w.capitalize() for w in levels)
+    if set(levels) & _NATIONAL_COURTS and country:
+        label = f"{level} Court of {country}"
+    elif place is not None and place.type is not EntityType.COUNTRY:
+        label = f"{place.label} {level} Court" if level else f"court in {place.label}"
+    else:
+        return None  # "the court": the last court named (see _definite)
+    key = state_body_key(label, country)
+    entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
+    if entity is None:
+        entity = Entity(key, label, EntityType.COURT, (), (), (f"'{label}' described, not named, by the text",),
+                        scope=country)
+    first = min([tok, *lefts], key=lambda t: t.i)
+    if first.dep_ == "poss":
+        first = tok if not levels else min((c for c in lefts if c.lower_ in levels), key=lambda t: t.i)
+    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text, ctx.sent_of[tok.i],
+                      key)
+    if all(m.begin != mention.begin for m in entity.mentions):
+        entity = replace(entity, mentions=(*entity.mentions, mention))
+    ctx.described_courts[key] = entity
+    if add:
+        ctx.added[key] = entity
+        ctx.by_key[key] = entity
+    return key
+
+
+def _judge(tok: Token, ctx: _Ctx) -> str | None:
+    """'a judge summonsed X': an unnamed judge acts for the court the article names."""
+    if tok.lemma_.lower() not in JUDGE_NOUNS or tok.dep_ == "compound":
+        return None
+    return _court_for(tok, ctx)
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
