@@ -606,9 +606,9 @@ def _court_for(tok: Token, ctx: _Ctx) -> str | None:
         for m in e.mentions:
             if m.sentence == sentence:
                 return e.key
-            if m.begin < tok.idx and (best is None or best[0] > tok.idx or m.begin > best[0]):
-                best = (m.begin, e.key)
-            elif m.begin > tok.idx and (best is None or best[0] > m.begin):
+            before = m.begin < tok.idx and (best is None or best[0] > tok.idx or m.begin > best[0])
+            after = m.begin > tok.idx and (best is None or best[0] > m.begin)
+            if before or after:
                 best = (m.begin, e.key)
     return best[1] if best else None
 
