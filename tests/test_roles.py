@@ -196,3 +196,18 @@ def test_membership_evidence_slices_the_text(text: str, person: str) -> None:
     assert m.role.lower().split()[-1] in evidence.lower()
     sentence = x.sentences[m.sentence]
     assert sentence.begin <= m.begin < m.end <= sentence.end
+
+
+def test_copula_post_of_a_countrys_unit() -> None:
+    x = run("General Dara Chhim was sanctioned on Tuesday. Dara Chhim is the commander of Laos's Presidential "
+            "Guard Unit, the statement said.")
+    m, org = post(x, "Dara Chhim")
+    assert m.role == "commander", show(x)
+    assert org.label == "Presidential Guard Unit", show(x)
+
+
+def test_acronym_in_brackets_between_party_and_title() -> None:
+    x = run("Police detained opposition Democratic Party (DP) lawmakers Kim Chol and Lee Jun-ho on Monday.")
+    for person in ("Kim Chol", "Lee Jun-ho"):
+        m, org = post(x, person)
+        assert m.role == "lawmaker" and org.label == "Democratic Party", show(x)

@@ -311,6 +311,14 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             return [_Cand(span.start_char, span.end_char, span.start, span.end, text, "GPE",
                           EntityType.COUNTRY, country)]
     label = ent.label_
+    if label in {"ORG", "PERSON"} and span[-1].lower_ in _ORG_CUES and span.start > 0:
+        doc, start = span.doc, span.start
+        while start > 0 and span.start - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and not doc[start - 1].ent_type_:
+            start -= 1  # "Prime Minister Bodyguard Unit" when NER kept only "Bodyguard Unit"
+        if start < span.start:
+            span = doc[start:span.end]
+            text = span.text
     if label == "ORG" and _person_shaped(span, gaz):
         label = "PERSON"
     first = span[0].lower_.strip(".")

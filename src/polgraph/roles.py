@@ -73,6 +73,10 @@ class _Builder:
             if "honorific" in kinds and not kinds - {"honorific"}:
                 i -= 1
                 continue
+            if tok.text == ")" and run and i >= 3 and self.doc[i - 2].text == "(" and \
+                    self._owner(i - 3) is not None:
+                i -= 3  # "Rescue Party (CNRP) lawmakers X": the acronym repeats the owner before it
+                continue
             if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES} or tok.lower_ in _POSSESSIVE or (
                     tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])):
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
@@ -172,11 +176,20 @@ class _Builder:
                     (doc[k].is_lower and k not in self.token_entity) or self._demonym(doc[k])):
                 k += 1  # "an investigator for rights group Licadho"
                 skipped += 1
-            if k < len(doc) and k in self.token_entity:
-                key = self.token_entity[k]
-                while k < len(doc) and self.token_entity.get(k) == key:
-                    run.append(doc[k])
-                    k += 1
+            for _ in range(2):  # "the commander of Cambodia's Prime Minister Bodyguard Unit": both, owner last
+                if k < len(doc) and k in self.token_entity:
+                    key = self.token_entity[k]
+                    while k < len(doc) and self.token_entity.get(k) == key:
+                        run.append(doc[k])
+                        k += 1
+                    if k + 1 < len(doc) and doc[k].text in {"'s", "’s"}:
+                        n = k + 1
+                        while n < min(k + 4, len(doc)) and doc[n].is_title and n not in self.token_entity:
+                            n += 1  # "Cambodia's Prime Minister Bodyguard Unit" when NER kept only the end
+                        if n < len(doc) and n in self.token_entity:
+                            k = n
+                            continue
+                break
         last = doc[max(t.i for t in run)]
         self._add(person, run, doc[start].idx, last.idx + len(last.text))
 
