@@ -523,3 +523,16 @@ def test_an_unnamed_judge_acts_for_the_named_court() -> None:
 def test_an_arrest_without_a_court_stays_with_the_government() -> None:
     x = run("Opposition activist Chea Vann was arrested in Phnom Penh on Monday.")
     assert agents(x, event(x, "arrested")) == ["Government of Cambodia"], show(x)
+
+
+def test_should_in_reported_speech_is_a_demand_about_the_passive_subject() -> None:
+    x = run("Rights advocate Maria Lopez of Amnesty International said the case against Omar Haddad should "
+            "be dismissed.")
+    ev = next((e for e in x.events if e.cameo == "100"), None)
+    assert ev is not None, show(x)
+    assert agents(x, ev) == ["Maria Lopez"] and patients(x, ev) == ["Omar Haddad"], show(x)
+
+
+def test_should_about_the_speaker_himself_is_no_demand() -> None:
+    x = run("Omar Haddad said he should have been told about the vote.")
+    assert not any(e.cameo.startswith("10") for e in x.events), show(x)

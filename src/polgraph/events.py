@@ -376,8 +376,9 @@ _DURATION_UNITS = {"hour", "day", "week", "month", "year"}
 
 
 def _speech_acts(ctx: _Ctx) -> list[Event]:
-    """Demands and deadlines told in reported speech rather than by a trigger word: 'X said Y must
-    appear when summoned' is X demanding it of Y (CAMEO 100, or 1053 for a release); 'X said Y had
+    """Demands and deadlines told in reported speech rather than by a trigger word: 'X said Y must (or
+    should) appear when summoned' is X demanding it of Y (CAMEO 100, or 1053 for a release; with a
+    passive, 'the case against Y should be dropped', Y is the patient); 'X said Y had
     one month to respond' is X giving Y an ultimatum (139). The speaker is the agent and the one
     the demand falls on the recipient; nothing is recorded when that is the speaker's own side."""
     out: list[Event] = []
@@ -386,7 +387,7 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
             continue
         if tok.lemma_.lower() == "have" and _gives_time(tok):
             code, word, clause = "139", "ultimatum", tok
-        elif any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) or _has_to(tok):
+        elif any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children) or _has_to(tok):
             code, word, clause = "100", "demand", tok.head if _has_to(tok) else tok
         else:
             continue
@@ -407,13 +408,16 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         if subject is None or subject.lower_ in PRONOUNS_FIRST:
             continue  # "we must ...": the speaker's own side
         own = {speaker, ctx.affiliation.get(speaker, speaker)}
-        targets = [k for k in _resolve(subject, ctx) if k not in own and
+        passive = subject.dep_ == "nsubjpass"  # "the case against X should be dismissed": about X
+        found = _resolve(subject, ctx) or (_entities_under(subject, ctx, shallow=True) if passive else [])
+        targets = [k for k in found if k not in own and
                    (not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY)]
         if not targets:
             continue
         if code == "100" and {t.lemma_.lower() for t in tok.subtree} & RELEASE_WORDS:
             code = "1053"
-        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.RECIPIENT) for k in targets))
+        role = Role.PATIENT if passive else Role.RECIPIENT
+        participants = (Participant(speaker, Role.AGENT), *(Participant(k, role) for k in targets))
         label = f"{ctx.by_key[speaker].label} {word} {ctx.by_key[targets[0]].label}"
         date = _speech_date(speech or tok, ctx)
         out.append(Event(ctx.sent_of[tok.i], tok.idx, tok.idx + len(tok.text), tok.text, word, code,
