@@ -536,3 +536,14 @@ def test_should_in_reported_speech_is_a_demand_about_the_passive_subject() -> No
 def test_should_about_the_speaker_himself_is_no_demand() -> None:
     x = run("Omar Haddad said he should have been told about the vote.")
     assert not any(e.cameo.startswith("10") for e in x.events), show(x)
+
+
+def test_a_bare_state_body_keeps_its_words_and_gains_its_countrys_name() -> None:
+    x = run("Police arrested Omar Haddad in Kampala on Monday.")
+    police = named(x, "police")
+    assert police.label == "police" and "Ugandan police" in police.aliases, (police.label, police.aliases)
+
+
+def test_a_company_says_nothing_about_where_the_news_happens() -> None:
+    x = run("Lena Morova wrote on Twitter that police had detained Tomas Velkari.")
+    assert all(e.scope != "United States" for e in x.entities), [(e.label, e.scope) for e in x.entities]

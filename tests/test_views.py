@@ -415,7 +415,7 @@ class _Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(path.resolve().as_uri())
         # no time limit is asserted: the hang guard only stops a test that would never end
-        self.page.wait_for_function("window.polgraphReady === true", timeout=600_000)
+        self.page.wait_for_selector("body[data-ready='true']", state="attached", timeout=600_000)
 
     def close(self) -> None:
         self.page.close()
@@ -530,7 +530,8 @@ def test_notebook_frame_renders_isolated(browser, xss_store: Store, tmp_path: Pa
     try:
         tab.goto(host.as_uri())
         frame = tab.frames[1]
-        frame.wait_for_function("window.polgraphReady === true", timeout=600_000)
+        # a selector, not wait_for_function: polling a JS predicate needs eval, which the frame's CSP forbids
+        frame.wait_for_selector("body[data-ready='true']", state="attached", timeout=600_000)
         assert frame.evaluate("network.body.data.nodes.length") == report.nodes
         assert frame.evaluate("typeof window.__xss") == "undefined"
         assert tab.evaluate("typeof window.__xss") == "undefined"

@@ -133,13 +133,25 @@ def state_body_key(name: str, scope: str | None) -> str:
     return f"state:{name.lower()}|{scope or ''}"
 
 
-def with_state_body(index: EntityIndex, name: str, scope: str | None) -> tuple[EntityIndex, Entity]:
+def state_body_alias(name: str, scope: str | None, gaz: Gazetteer | None) -> str | None:
+    """'police' of Uganda is also 'Ugandan police': the label keeps the text's words, and the alias
+    says whose body it is in a graph of many countries."""
+    if not scope:
+        return None
+    demonym = gaz.demonym(scope) if gaz is not None else None
+    return f"{demonym or scope} {name}"
+
+
+def with_state_body(index: EntityIndex, name: str, scope: str | None,
+                    gaz: Gazetteer | None = None) -> tuple[EntityIndex, Entity]:
     """The index with a government body for 'police', 'security forces'… (added when absent)."""
     key = state_body_key(name, scope)
     for e in index.entities:
         if e.key == key:
             return index, e
-    entity = Entity(key, name, EntityType.GOVERNMENT, (), (), (f"'{name}' acting for the state",), scope=scope)
+    alias = state_body_alias(name, scope, gaz)
+    entity = Entity(key, name, EntityType.GOVERNMENT, (alias,) if alias else (), (),
+                    (f"'{name}' acting for the state",), scope=scope)
     return EntityIndex((*index.entities, entity), index.token_entity, index.main_country,
                        index.government, index.sent_of), entity
 
@@ -655,8 +667,11 @@ def _country_counts(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer) -> Count
     for cl in clusters:
         if cl.type is EntityType.COUNTRY:
             counts[cl.known.name if cl.known else cl.cands[0].text] += len(cl.cands)
-        elif cl.known is not None and cl.known.country:
-            # a city, region or national body of a country also speaks for that country
+        elif cl.known is not None and cl.known.country and (
+                cl.known.type.is_place or cl.known.type in {EntityType.GOVERNMENT, EntityType.COURT,
+                                                            EntityType.PARTY}):
+            # a city, region or national body of a country also speaks for that country (a company
+            # such as Twitter does not: it says nothing about where the news happens)
             home = gaz.country_by_code(cl.known.country)
             if home is not None:
                 counts[home.name] += len(cl.cands)

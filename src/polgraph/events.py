@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .entities import EntityIndex, state_body_key, with_government
+from .entities import EntityIndex, state_body_alias, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
@@ -885,13 +885,15 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     scope = country or ctx.index.main_country
     if country:  # the text named the country ("Ugandan police"): keep its word in the label
         label = " ".join(c.text for c in mods if ctx.gaz and ctx.gaz.country(c.text)) + " " + label
+
     key = state_body_key(f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip(), scope)
     entity = ctx.added.get(key) or ctx.by_key.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
     mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text,
                       ctx.sent_of[tok.i])
     if entity is None:
-        entity = Entity(key, label, EntityType.GOVERNMENT, (), (),
+        alias = None if country else state_body_alias(label, scope, ctx.gaz)
+        entity = Entity(key, label, EntityType.GOVERNMENT, (alias,) if alias else (), (),
                         (f"'{mention.text}' acting for the state",), scope=scope)
     elif len(label) > len(entity.label):  # "Cambodian authorities" names "the authorities" better
         entity = replace(entity, label=label, aliases=tuple(dict.fromkeys((*entity.aliases, entity.label))))

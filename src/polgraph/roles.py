@@ -349,7 +349,7 @@ class _Builder:
                  and e.label.lower().endswith(noun) and not e.key.startswith("state:")]
         if named:  # "provincial Deputy Police Chief X" after "Kampong Cham Provincial Police"
             return min(named, key=lambda e: min(abs(m.begin - offset) for m in e.mentions))
-        index, entity = with_state_body(self.index(), noun, self.main_country)
+        index, entity = with_state_body(self.index(), noun, self.main_country, self.gaz)
         if entity.key not in self.by_key:
             self.entities = list(index.entities)
             self.by_key[entity.key] = entity
