@@ -547,3 +547,10 @@ def test_a_bare_state_body_keeps_its_words_and_gains_its_countrys_name() -> None
 def test_a_company_says_nothing_about_where_the_news_happens() -> None:
     x = run("Lena Morova wrote on Twitter that police had detained Tomas Velkari.")
     assert all(e.scope != "United States" for e in x.entities), [(e.label, e.scope) for e in x.entities]
+
+
+def test_unqualified_authorities_are_the_government() -> None:
+    x = run("Cambodian authorities arrested Kem Sokha in Phnom Penh on Monday. Local authorities detained "
+            "Sam Rainsy on Tuesday.")
+    assert agents(x, event(x, "arrested")) == ["Government of Cambodia"], show(x)
+    assert agents(x, event(x, "detained")) == ["local authorities"], show(x)

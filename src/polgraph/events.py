@@ -885,7 +885,18 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     scope = country or ctx.index.main_country
     if country:  # the text named the country ("Ugandan police"): keep its word in the label
         label = " ".join(c.text for c in mods if ctx.gaz and ctx.gaz.country(c.text)) + " " + label
-
+    government = ctx.index.government
+    if lemma == "authority" and not core and government and scope == ctx.index.main_country:
+        # "(Cambodian) authorities" unqualified: the state itself, i.e. its government
+        first = min([tok, *mods], key=lambda t: t.i)
+        text = ctx.doc[first.i:tok.i + 1].text
+        entity = ctx.added.get(government) or ctx.by_key[government]
+        if all(m.begin != first.idx for m in entity.mentions):
+            mention = Mention(first.idx, tok.idx + len(tok.text), text, ctx.sent_of[tok.i], government)
+            entity = replace(entity, mentions=(*entity.mentions, mention),
+                             aliases=tuple(dict.fromkeys((*entity.aliases, text))))
+            ctx.added[government] = ctx.by_key[government] = entity
+        return government
     key = state_body_key(f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip(), scope)
     entity = ctx.added.get(key) or ctx.by_key.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
