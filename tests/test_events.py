@@ -554,3 +554,24 @@ def test_unqualified_authorities_are_the_government() -> None:
             "Sam Rainsy on Tuesday.")
     assert agents(x, event(x, "arrested")) == ["Government of Cambodia"], show(x)
     assert agents(x, event(x, "detained")) == ["local authorities"], show(x)
+
+
+def test_thousands_of_protesters_march_and_demand() -> None:
+    x = run("Thousands of protesters marched through Lima on Sunday demanding the resignation of "
+            "President Dina Boluarte.")
+    march = event(x, "marched")
+    assert march.cameo.startswith("14") and agents(x, march) == ["protesters"], show(x)
+    demand = event(x, "demanding")
+    assert agents(x, demand) == ["protesters"], show(x)
+
+
+def test_call_for_the_release_of_someone() -> None:
+    x = run("Amnesty International called for the release of Pavel Sevruk on Monday.")
+    ev = event(x, "called")
+    assert ev.cameo == "0253" and patients(x, ev) == ["Pavel Sevruk"], show(x)
+
+
+def test_imposed_sanctions_is_one_event() -> None:
+    x = run("The European Union imposed sanctions on Pavel Sevruk on Monday.")
+    assert len([e for e in x.events if e.cameo.startswith("16")]) == 1, show(x)
+    assert patients(x, event(x, "imposed")) == ["Pavel Sevruk"], show(x)

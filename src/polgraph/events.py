@@ -49,6 +49,8 @@ DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 PREVENT_WORDS = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit"}
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some", "many", "several",
+                  "most", "all", "group", "crowd", "number", "handful", "members", "hundred", "thousand", "dozen"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
 STATE_NOUNS: dict[str, set[str]] = {
@@ -328,6 +330,10 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
+    if is_noun and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.pos_ == "VERB":
+        verb = _choose(tok.head, triggers().get(tok.head.lemma_.lower(), []), "VERB")
+        if verb is not None and verb.cameo[:2] == reading.cameo[:2]:
+            return None  # "imposed sanctions on X": the verb's event already tells it
     if tok.dep_ == "relcl" and _pluperfect(tok) and not any(c.dep_ in {"nsubjpass", "auxpass"}
                                                           for c in tok.children):
         return None  # "supporters who had fled": background describing a participant, not news
@@ -354,8 +360,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         elif code in IMPLIED_STATE_AGENT and ctx.index.government:
             participants.insert(0, Participant(ctx.index.government, Role.AGENT))
     if any(not p.entity.startswith("group:") for p in participants):
-        # an unnamed crowd only stands in when nobody named takes part
-        participants = [p for p in participants if not p.entity.startswith("group:")]
+        # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
+        # ("thousands of protesters marched ..., demanding the resignation of X")
+        participants = [p for p in participants if not p.entity.startswith("group:") or p.role is Role.AGENT]
     factuality, reporter = _factuality(tok, ctx)
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
     if intent is not None:
@@ -554,7 +561,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 recipients += [k for k in keys if k not in places]
             elif prep == "to" and reading.cameo[:2] == "08":
                 patients += [k for k in keys if k not in places]  # "granted bail to X"
-            elif prep == "for" and reading.object_role == "recipient":
+            elif prep == "for" and (reading.object_role == "recipient" or reading.cameo[:2] in {"02", "10"}):
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
         elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
             # "asked X to release Y": Y is what the request is about
@@ -738,6 +745,12 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if key is not None:
             out.append(key)
             continue
+        if low in QUANTITY_HEADS:  # "thousands of protesters", "a group of CNRP activists"
+            of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+            if of:
+                out += _resolve(of[0], ctx)
+                continue
         named = _named_list(t, ctx)
         if named:
             out += named
