@@ -317,3 +317,14 @@ def test_a_blank_line_ends_a_sentence() -> None:
 def test_compass_words_alone_are_no_place() -> None:
     x = run("Critics accused Hun Sen, the South East Asian nation's leader, of silencing the press.")
     assert not any(e.label in {"South East", "South", "East"} for e in x.entities), show(x)
+
+
+def test_a_continent_inside_a_post_name_is_no_place() -> None:
+    x = run("Phil Robertson, deputy Asia director of Human Rights Watch, said the case should be dropped.")
+    assert "Asia" not in labels(x), show(x)
+    assert any(m.role == "deputy asia director" for m in x.memberships), x.memberships
+
+
+def test_a_name_before_newspaper_is_an_organisation() -> None:
+    x = run("Police raided the offices of the Dawn newspaper in Karachi on Friday.")
+    assert named(x, "Dawn").type is EntityType.ORGANIZATION, show(x)

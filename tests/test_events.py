@@ -575,3 +575,8 @@ def test_imposed_sanctions_is_one_event() -> None:
     x = run("The European Union imposed sanctions on Pavel Sevruk on Monday.")
     assert len([e for e in x.events if e.cameo.startswith("16")]) == 1, show(x)
     assert patients(x, event(x, "imposed")) == ["Pavel Sevruk"], show(x)
+
+
+def test_a_denied_arrest_told_by_a_noun_is_negated() -> None:
+    x = run("Pakistani Interior Minister Rana Sanaullah denied that the government had ordered the arrests.")
+    assert event(x, "arrests").factuality is Factuality.NEGATED, show(x)

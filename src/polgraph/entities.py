@@ -323,6 +323,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             return [_Cand(span.start_char, span.end_char, span.start, span.end, text, "GPE",
                           EntityType.COUNTRY, country)]
     label = ent.label_
+    if label in {"PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and span.end < len(span.doc) and \
+            span.doc[span.end].lower_ in _ORG_NOUNS_AFTER:
+        label = "ORG"  # "the Dawn newspaper", "the Sputnik agency": the noun after says what it is
     if label in {"ORG", "PERSON"} and span[-1].lower_ in _ORG_CUES and span.start > 0:
         doc, start = span.doc, span.start
         while start > 0 and span.start - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
@@ -354,6 +357,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
+    if etype is EntityType.REGION and span.end < len(span.doc) and span.doc[span.end].lower_ in titles():
+        return []  # "deputy Asia director", "Africa correspondent": part of a post's name, not a place in the news
     return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
 
 
@@ -366,6 +371,8 @@ _ORG_CUES = {
     "daily", "press", "tv", "television", "assembly", "parliament", "government", "club", "inc", "ltd", "co",
     "corp", "media", "journal", "herald", "tribune", "express", "bureau", "board", "body", "forum", "rights",
 }
+_ORG_NOUNS_AFTER = {"newspaper", "daily", "magazine", "agency", "company", "firm", "movement", "network",
+                    "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank"}
 _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",
                  "claimed", "tweeted", "insisted", "explained", "argued", "noted"}
 

@@ -1026,8 +1026,15 @@ def _is_future(tok: Token) -> bool:
 
 
 def _speech_head(tok: Token) -> Token | None:
-    """The reporting verb whose complement contains the trigger ('X said that ... arrested')."""
+    """The reporting verb whose complement contains the trigger ('X said that ... arrested', 'X
+    denied that it had ordered the arrests')."""
     cur = tok
+    if tok.pos_ in {"NOUN", "PROPN"}:  # a noun trigger: start from the verb it belongs to
+        for _ in range(2):
+            if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep"} and cur.head is not cur:
+                cur = cur.head
+        if cur.pos_ not in {"VERB", "AUX"}:
+            cur = tok
     for _ in range(6):
         if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} and cur.head is not cur:
             head = cur.head

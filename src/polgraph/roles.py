@@ -156,6 +156,8 @@ class _Builder:
         while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start):
             tok = doc[j]
             describing = tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"} and tok.tag_ in {"JJ", "VBG", "NN"}
+            # "deputy Asia director": a capitalised word inside the post's name, before its title word
+            describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1])))
             if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4):
                 run.append(tok)
                 j += 1
