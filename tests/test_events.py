@@ -580,3 +580,21 @@ def test_imposed_sanctions_is_one_event() -> None:
 def test_a_denied_arrest_told_by_a_noun_is_negated() -> None:
     x = run("Pakistani Interior Minister Rana Sanaullah denied that the government had ordered the arrests.")
     assert event(x, "arrests").factuality is Factuality.NEGATED, show(x)
+
+
+def test_denied_bail_is_a_refusal_to_release_the_person() -> None:
+    x = run("The High Court in Harare on Tuesday denied bail to the party's deputy chairman, Job Sikhala.")
+    ev = event(x, "denied")
+    assert ev.cameo == "1243", show(x)
+    assert agents(x, ev) == ["High Court"] and patients(x, ev) == ["Job Sikhala"], show(x)
+
+
+def test_a_leaders_government_is_the_government() -> None:
+    x = run("President Emmerson Mnangagwa's government has detained 40 members of the opposition Citizens "
+            "Coalition for Change since January.")
+    assert agents(x, event(x, "detained")) == ["Government of Zimbabwe"], show(x)
+
+
+def test_calling_on_a_country_makes_it_the_recipient() -> None:
+    x = run("The European Union condemned the verdict, calling on Zimbabwe to release all political prisoners.")
+    assert role_of(x, event(x, "calling"), Role.RECIPIENT) == ["Zimbabwe"], show(x)

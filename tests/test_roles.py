@@ -211,3 +211,10 @@ def test_acronym_in_brackets_between_party_and_title() -> None:
     for person in ("Kim Chol", "Lee Jun-ho"):
         m, org = post(x, person)
         assert m.role == "lawmaker" and org.label == "Democratic Party", show(x)
+
+
+def test_the_partys_post_before_a_comma_and_the_name() -> None:
+    x = run("The opposition Citizens Coalition for Change (CCC) said the court denied bail to the party's "
+            "deputy chairman, Job Sikhala.")
+    m, org = post(x, "Job Sikhala")
+    assert m.role == "deputy chairman" and org.label == "Citizens Coalition for Change", show(x)

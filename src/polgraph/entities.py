@@ -354,6 +354,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         known = None  # "Victoria", "Houston": a person's name that is also a place's
     if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS:
         label = "GPE"  # "Kandal province"
+    if label in {"GPE", "LOC"} and known is None and _after_title(span):
+        label = "PERSON"  # "the party's deputy chairman, Job Sikhala": an unknown 'place' named as a post holder
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
@@ -371,6 +373,17 @@ _ORG_CUES = {
     "daily", "press", "tv", "television", "assembly", "parliament", "government", "club", "inc", "ltd", "co",
     "corp", "media", "journal", "herald", "tribune", "express", "bureau", "board", "body", "forum", "rights",
 }
+def _after_title(span: Span) -> bool:
+    """Right after a post title ('chairman X', 'chairman, X'), where people's names stand."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return False
+    kinds = titles().get(doc[i].lower_.strip("."), frozenset())
+    return bool(kinds & {"head", "government", "court"}) and doc[i].is_lower
+
+
 _ORG_NOUNS_AFTER = {"newspaper", "daily", "magazine", "agency", "company", "firm", "movement", "network",
                     "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank"}
 _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",

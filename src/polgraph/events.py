@@ -545,7 +545,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients += keys
         elif dep == "dative":
             keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or _entities_under(c, ctx)
-            (patients if reading.cameo[:2] == "08" else recipients).extend(keys)
+            (patients if reading.cameo[:2] in {"08", "12"} else recipients).extend(keys)  # "denied bail to X"
         elif dep == "prep":
             prep = c.lower_
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -557,10 +557,11 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
                                      and reading.cameo[:2] in {"17", "18", "19", "11", "12", "13", "16"}):
                 patients += [k for k in keys if k not in places or k in countries]
-            elif prep == "to" and reading.object_role == "recipient":
-                recipients += [k for k in keys if k not in places]
-            elif prep == "to" and reading.cameo[:2] == "08":
-                patients += [k for k in keys if k not in places]  # "granted bail to X"
+            elif (prep == "to" or (reading.particle and prep == reading.particle)) and \
+                    reading.object_role == "recipient":
+                recipients += [k for k in keys if k not in places or k in countries]  # "called on Zimbabwe to"
+            elif prep == "to" and reading.cameo[:2] in {"08", "12"}:
+                patients += [k for k in keys if k not in places]  # "granted (denied) bail to X"
             elif prep == "for" and (reading.object_role == "recipient" or reading.cameo[:2] in {"02", "10"}):
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
         elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
@@ -843,8 +844,16 @@ def _judge(tok: Token, ctx: _Ctx) -> str | None:
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
-    """'the party', 'the court': the last entity of that kind mentioned before."""
+    """'the party', 'the court': the last entity of that kind mentioned before; 'Mnangagwa's
+    government' is the government of the country its leader governs."""
     etype = DEFINITE_TYPES.get(tok.lemma_.lower())
+    if etype is EntityType.GOVERNMENT and tok.lemma_.lower() == "government":
+        owner = next((ctx.index.token_entity.get(c.i) for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and ctx.by_key[owner].type is EntityType.PERSON:
+            org = ctx.affiliation.get(owner)
+            if org is not None and ctx.by_key[org].type is EntityType.GOVERNMENT:
+                return org
+            return ctx.index.government
     if etype is None or not any(c.lower_ in {"the", "its", "this"} for c in tok.lefts):
         return None
     best: tuple[int, str] | None = None

@@ -122,7 +122,8 @@ class _Builder:
         heads = [n for n, t in enumerate(run) if self._kinds(t) & {"head", "government", "court"}]
         if not heads:
             return
-        if not any(self._owner(t.i) for t in run[heads[0]:]):
+        party_post = any(t.lower_ == "party" for t in run[:heads[0]])  # "the party's deputy chairman, X"
+        if not any(self._owner(t.i) for t in run[heads[0]:]) and not party_post:
             # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
             owner = self._implied_owner(run, heads[-1], comma)
             if owner is None:
@@ -136,6 +137,8 @@ class _Builder:
         while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
             first -= 1
         tokens = run[first:heads[-1] + 1] + [t for t in run[heads[-1] + 1:] if self._owner(t.i)]
+        if party_post:
+            tokens = [t for t in run[:first] if t.lower_ == "party"][-1:] + tokens
         self._add(person, tokens, run[first].idx, last.idx + len(last.text))
 
     def after_name(self, person: Entity, start: int, end: int) -> None:
