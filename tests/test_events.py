@@ -598,3 +598,24 @@ def test_a_leaders_government_is_the_government() -> None:
 def test_calling_on_a_country_makes_it_the_recipient() -> None:
     x = run("The European Union condemned the verdict, calling on Zimbabwe to release all political prisoners.")
     assert role_of(x, event(x, "calling"), Role.RECIPIENT) == ["Zimbabwe"], show(x)
+
+
+def test_it_after_an_organisation_is_that_organisation() -> None:
+    x = run("The Freedom Party issued a statement on Monday. It also accused the Interior Ministry of lying.")
+    assert agents(x, event(x, "accused")) == ["Freedom Party"], show(x)
+
+
+def test_what_someone_is_accused_of_is_no_event_of_its_own() -> None:
+    x = run("The CNRP accused Prime Minister Hun Sen's government of threatening opposition party members.")
+    assert [e.trigger for e in x.events] == ["accused"], show(x)
+
+
+def test_the_activists_after_a_named_group_is_that_group() -> None:
+    x = run("Police arrested three CNRP activists on Monday. The CNRP called for the unconditional release of "
+            "the activists.")
+    assert patients(x, event(x, "called")) == ["CNRP activists"], show(x)
+
+
+def test_a_conviction_without_a_court_is_the_states() -> None:
+    x = run("Eleven Cambodian opposition activists were convicted on insurrection charges in Phnom Penh.")
+    assert agents(x, event(x, "convicted")) == ["Government of Cambodia"], show(x)

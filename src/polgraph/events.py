@@ -83,6 +83,7 @@ class _Ctx:
     gaz: Gazetteer | None = None
     added: dict[str, Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
+    org_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (begin, sentence, organisation)
     gender: dict[str, str] = field(default_factory=dict)
     courts: list[int] | None = None  # tokens of courts described in lower case, once looked for
     described_courts: dict[str, Entity] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
@@ -97,6 +98,7 @@ class _Ctx:
         return False, None
 
 
+_ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO}
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 # acts only a court performs: without a named doer, the court the article names is the agent
 JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison",
@@ -209,6 +211,7 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     sent_of = dict(enumerate(index.sent_of))
     by_key = {e.key: e for e in index.entities}
     persons = sorted((m.begin, e.key) for e in index.entities if e.type is EntityType.PERSON for m in e.mentions)
+    orgs = sorted((m.begin, m.sentence, e.key) for e in index.entities if e.type in _ORG_TYPES for m in e.mentions)
     groups = sorted((m.begin, e.key) for e in index.entities
                     if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
     date_of: dict[int, EventDate] = {}
@@ -221,7 +224,7 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
-    ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [])
+    ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs)
     ctx.gender = _genders(doc, index)
     ctx.quotes = _quotes(doc, ctx)
     return ctx
@@ -357,7 +360,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if court not in ctx.by_key:
                 ctx.added[court] = ctx.by_key[court] = ctx.described_courts[court]
             participants.insert(0, Participant(court, Role.AGENT))
-        elif code in IMPLIED_STATE_AGENT and ctx.index.government:
+        elif (code in IMPLIED_STATE_AGENT or tok.lemma_.lower() in JUDICIAL_ACTS) and ctx.index.government:
             participants.insert(0, Participant(ctx.index.government, Role.AGENT))
     if any(not p.entity.startswith("group:") for p in participants):
         # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
@@ -697,8 +700,16 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "criticise", "condemn", "denounce"}
+
+
 def _inside_request(tok: Token) -> bool:
-    """A trigger that is the content of a request ('asked X to release Y') is folded into it."""
+    """A trigger that is the content of a request ('asked X to release Y') or of an accusation
+    ('accused X of threatening Y') is folded into it."""
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"}:
+        owner = tok.head.head  # "accused X of V-ing", with "of" on the verb or on its object X
+        if owner.lemma_.lower() in ACCUSING or (owner.dep_ == "dobj" and owner.head.lemma_.lower() in ACCUSING):
+            return True
     lex = triggers()
     cur = tok
     for _ in range(4):
@@ -734,6 +745,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 key = _latest(ctx.group_mentions, t.idx)
                 if key:
                     out.append(key)
+            elif low == "it" and t.dep_ in {"nsubj", "nsubjpass"}:
+                # "The CNRP issued a statement ... It also accused X": the organisation just named
+                earlier = [(b, sent, k) for b, sent, k in ctx.org_mentions if b < t.idx]
+                if earlier and ctx.sent_of[t.i] - earlier[-1][1] <= 1:
+                    out.append(earlier[-1][2])
             elif low in {"who", "that"} and t.head.dep_ == "relcl":
                 group = _group_before_owner(t.head.head, ctx) if low == "who" else None
                 out += [group] if group else _resolve(t.head.head, ctx)
@@ -959,11 +975,27 @@ def _named_list(tok: Token, ctx: _Ctx) -> list[str]:
     return _dedupe(out)
 
 
+def _definite_group(tok: Token, ctx: _Ctx) -> str | None:
+    """'the activists' after 'CNRP activists': the group named before with that noun."""
+    nouns = group_nouns()
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns or \
+            not any(c.lower_ in {"the", "these", "those"} for c in tok.lefts):
+        return None
+    head = nouns[tok.lower_]
+    named = [(max(m.begin for m in e.mentions if m.begin < tok.idx), e.key) for e in ctx.index.entities
+             if e.type is EntityType.GROUP and e.label.lower().endswith(" " + head)
+             and any(m.begin < tok.idx for m in e.mentions)]
+    return max(named)[1] if named else None
+
+
 def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     """'police opened fire on demonstrators': an unnamed collective taking part in an event."""
     nouns = group_nouns()
     if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns or tok.dep_ == "compound":
         return None
+    named = _definite_group(tok, ctx)
+    if named:
+        return named
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower]
     label = " ".join([*(c.lower_ for c in mods), tok.lower_])
     key = f"group:{label}"
@@ -1003,6 +1035,8 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
                 out.append(key)
         elif t.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL and t.pos_ == "PRON" and t is not tok:
             out += _resolve(t, ctx)
+        elif (group := _definite_group(t, ctx)) is not None:
+            out.append(group)
         for c in t.children:
             if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"} or c.dep_ in skip:
                 continue
