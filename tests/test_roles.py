@@ -218,3 +218,16 @@ def test_the_partys_post_before_a_comma_and_the_name() -> None:
             "deputy chairman, Job Sikhala.")
     m, org = post(x, "Job Sikhala")
     assert m.role == "deputy chairman" and org.label == "Citizens Coalition for Change", show(x)
+
+
+def test_the_partys_post_after_the_name() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) was dissolved. Sam Rainsy, the party's acting president, "
+            "lives in France.")
+    m, org = post(x, "Sam Rainsy")
+    assert m.role == "acting president" and org.label == "Cambodia National Rescue Party", show(x)
+
+
+def test_a_region_word_inside_a_post_before_the_name() -> None:
+    x = run("Human Rights Watch's Asia director Brad Adams said the verdict was a travesty.")
+    m, org = post(x, "Brad Adams")
+    assert m.role == "asia director" and org.label == "Human Rights Watch", show(x)

@@ -77,8 +77,9 @@ class _Builder:
                     self._owner(i - 3) is not None:
                 i -= 3  # "Rescue Party (CNRP) lawmakers X": the acronym repeats the owner before it
                 continue
+            inside_post = tok.is_title and run and bool(self._kinds(run[0])) and i not in self.token_entity
             if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES} or tok.lower_ in _POSSESSIVE or (
-                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])):
+                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post:
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
                 continue
@@ -161,7 +162,8 @@ class _Builder:
             describing = tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"} and tok.tag_ in {"JJ", "VBG", "NN"}
             # "deputy Asia director": a capitalised word inside the post's name, before its title word
             describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1])))
-            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4):
+            party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and run[-1].lower_ == "party")
+            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4) or party_of:
                 run.append(tok)
                 j += 1
                 continue
@@ -260,8 +262,10 @@ class _Builder:
             return
         role_tokens = role_tokens[: heads[-1] + 1]
         while role_tokens and not (self._kinds(role_tokens[0]) - {"honorific"}) and role_tokens[0].is_title \
-                and role_tokens[0].i not in self.token_entity:
-            role_tokens.pop(0)  # a capitalised word that is no title (sentence start)
+                and role_tokens[0].i not in self.token_entity and not (
+                    len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
+                    and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}):
+            role_tokens.pop(0)  # a capitalised word that is no title (sentence start); "'s Asia director" keeps it
         if not role_tokens:
             return
         words_out = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else
