@@ -619,3 +619,24 @@ def test_the_activists_after_a_named_group_is_that_group() -> None:
 def test_a_conviction_without_a_court_is_the_states() -> None:
     x = run("Eleven Cambodian opposition activists were convicted on insurrection charges in Phnom Penh.")
     assert agents(x, event(x, "convicted")) == ["Government of Cambodia"], show(x)
+
+
+def test_what_is_not_allowed_or_refused_did_not_happen() -> None:
+    x = run("Kizza Besigye is in Kampala, Uganda. The government said it would not allow Besigye to hold "
+            "rallies in Kampala.")
+    assert event(x, "rallies").factuality is Factuality.NEGATED, show(x)
+    x = run("The court in Kampala refused to release Kizza Besigye on bail.")
+    assert event(x, "release").factuality is Factuality.NEGATED, show(x)
+
+
+def test_a_threat_takes_its_target_from_what_is_threatened() -> None:
+    x = run("President Yoweri Museveni threatened to expel Kizza Besigye from Uganda.")
+    ev = event(x, "threatened")
+    assert agents(x, ev) == ["Yoweri Museveni"] and patients(x, ev) == ["Kizza Besigye"], show(x)
+    assert not any(e.trigger == "expel" for e in x.events), show(x)
+
+
+def test_a_purpose_clause_is_planned_not_done() -> None:
+    x = run("Opposition leader Omar Haddad flew to Oslo on Monday to meet Prime Minister Jonas Gahr Store.")
+    assert event(x, "meet").factuality is Factuality.PLANNED, show(x)
+    assert event(x, "flew").factuality is Factuality.ASSERTED, show(x)

@@ -46,6 +46,7 @@ RELATIONAL_NOUNS = {"cousin", "wife", "husband", "son", "daughter", "brother", "
                     "lawyer", "friend", "aide", "nephew", "niece", "uncle", "aunt", "relative", "spouse",
                     "bodyguard", "driver", "assistant", "supporter", "family", "child", "children", "parent"}
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
+NOT_DONE = {"refuse", "fail", "decline", "reject"}
 PREVENT_WORDS = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit"}
 RELEASE_WORDS = {"release", "free", "bail", "pardon"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -567,10 +568,13 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients += [k for k in keys if k not in places]  # "granted (denied) bail to X"
             elif prep == "for" and (reading.object_role == "recipient" or reading.cameo[:2] in {"02", "10"}):
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
-        elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10"}:
-            # "asked X to release Y": Y is what the request is about
+        elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10", "13"}:
+            # "asked X to release Y", "threatened to expel Y": Y is what the request (threat) is about
+            where = {k for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
+                     and (k := ctx.index.token_entity.get(t.i)) and ctx.by_key[k].type.is_place}  # "from Uganda"
             patients += [k for k in _entities_under(c, ctx, skip_first_subject=True,
-                                                    skip=frozenset({"relcl", "acl"})) if k not in recipients]
+                                                    skip=frozenset({"relcl", "acl"}))
+                         if k not in recipients and k not in where]
     if subject is not None and not passive:
         agents = (_parallel_agent(subject, reading, ctx) or _resolve(subject, ctx)) + agents
     elif subject is not None and passive and not patients:
@@ -717,7 +721,7 @@ def _inside_request(tok: Token) -> bool:
             return False
         cur = cur.head
         readings = lex.get(cur.lemma_.lower(), [])
-        if any(r.cameo[:2] in {"02", "10"} and r.pos == "VERB" for r in readings) and cur.pos_ == "VERB":
+        if any(r.cameo[:2] in {"02", "10", "13"} and r.pos == "VERB" for r in readings) and cur.pos_ == "VERB":
             return True
     return False
 
@@ -1092,9 +1096,15 @@ def _speech_head(tok: Token) -> Token | None:
 def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     children = list(tok.children)
     cur = tok
-    for _ in range(3):  # "would not be arrested or prosecuted", "must appear when summoned"
-        if cur.dep_ not in {"conj", "advcl"} or cur.head is cur:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
+        cur = tok.head  # "would not allow him to hold rallies": the noun's verb carries the modality
+        children += [c for c in cur.children if c.dep_ in {"neg", "aux"}]
+    for _ in range(3):  # "would not be arrested or prosecuted", "must appear when summoned", "not allow X to"
+        permitted = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in {"allow", "let", "permit"}
+        if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head is cur:
             break
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in NOT_DONE:
+            return Factuality.NEGATED, None  # "refused to release him": the release did not happen
         cur = cur.head
         children += [c for c in cur.children if c.dep_ in {"neg", "aux"}]
     if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in children):
@@ -1103,6 +1113,8 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.PLANNED, None
     if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"}:
         return Factuality.PLANNED, None
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return Factuality.PLANNED, None  # "landed in Jakarta to meet lawmakers": a purpose, not yet done
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENT_WORDS:
         return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen
     if _conditional(tok):
