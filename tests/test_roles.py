@@ -231,3 +231,39 @@ def test_a_region_word_inside_a_post_before_the_name() -> None:
     x = run("Human Rights Watch's Asia director Brad Adams said the verdict was a travesty.")
     m, org = post(x, "Brad Adams")
     assert m.role == "asia director" and org.label == "Human Rights Watch", show(x)
+
+
+def test_who_heads() -> None:
+    x = run("Kem Sokha, who heads the Cambodia National Rescue Party, was arrested in September.")
+    m, org = post(x, "Kem Sokha")
+    assert m.role == "head" and org.label == "Cambodia National Rescue Party", show(x)
+
+
+def test_who_is_the_spokesman_of() -> None:
+    x = run("Khieu Sopheak, who is the spokesman of the Interior Ministry, said the arrests were legal.")
+    m, org = post(x, "Khieu Sopheak")
+    assert m.role == "spokesman" and org.type is EntityType.GOVERNMENT, show(x)
+
+
+def test_the_ministrys_spokesman_after_the_name() -> None:
+    x = run("Sar Kheng, the Interior Ministry's spokesman, declined to comment.")
+    m, org = post(x, "Sar Kheng")
+    assert m.role == "spokesman" and org.type is EntityType.GOVERNMENT, show(x)
+
+
+def test_appointed_commander_of() -> None:
+    x = run("Hun Manet was appointed commander of the Royal Cambodian Army in 2018.")
+    m, org = post(x, "Hun Manet")
+    assert "commander" in m.role and org.label == "Royal Cambodian Army", show(x)
+
+
+def test_two_posts_joined_by_and() -> None:
+    x = run("Mu Sochua, a former minister and vice president of the Cambodia National Rescue Party, fled.")
+    roles = {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Mu Sochua")}
+    assert ("vice president", "Cambodia National Rescue Party") in roles, show(x)
+
+
+def test_party_in_brackets_after_a_titled_name() -> None:
+    x = run("Lawmaker Kong Saphea (CNRP) was beaten outside the National Assembly.")
+    m, org = post(x, "Kong Saphea")
+    assert m.role.lower() == "lawmaker" and org.label == "Cambodia National Rescue Party", show(x)

@@ -21,6 +21,8 @@ STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LINKS = {"of", "for", "at", "in"}
+_HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director"}
+_NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party"}
 
@@ -143,17 +145,35 @@ class _Builder:
         self._add(person, tokens, run[first].idx, last.idx + len(last.text))
 
     def after_name(self, person: Entity, start: int, end: int) -> None:
-        """'X, the spokesman of Y', 'X, deputy director of Y', 'X is the commander of Y'."""
+        """'X, the spokesman of Y', 'X, deputy director of Y', 'X is the commander of Y', 'X, who heads
+        Y', 'X, who is the spokesman of Y', 'X was appointed commander of Y', 'X, a former minister and
+        vice president of Y'."""
         doc = self.doc
         j = end
         if j < len(doc) and doc[j].text == ",":
             j += 1
+            if j < len(doc) and doc[j].lower_ == "who":
+                j += 1
+                if j < len(doc) and doc[j].lemma_.lower() in _HEADING_VERBS:
+                    self._heads(person, start, doc[j])
+                    return
+                if j >= len(doc) or doc[j].lower_ not in _COPULA:
+                    return
+                j += 1
         elif j < len(doc) and doc[j].lower_ in _COPULA:
             j += 1
-            if j < len(doc) and doc[j].lower_ == "been":
-                j += 1
+        elif j + 1 < len(doc) and doc[j].text == "(" and self._owner(j + 1) is not None and \
+                self._owner(j + 1).type is EntityType.PARTY:
+            # "lawmaker Kong Saphea (CNRP)": the party in brackets is the post's
+            run = self.runs.get(end) or []
+            if run and not any(self._owner(t.i) for t in run):
+                last = doc[j + 1]
+                self._add(person, [*run, last], run[0].idx, last.idx + len(last.text))
+            return
         else:
             return
+        while j < len(doc) and (doc[j].lower_ in {"been", "as", "sworn", "in"} or doc[j].lemma_.lower() in _NAMING):
+            j += 1  # "was appointed (as) commander of Y", "has been named chief of Y"
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
             j += 1
         run: list[Token] = []
@@ -162,7 +182,8 @@ class _Builder:
             describing = tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"} and tok.tag_ in {"JJ", "VBG", "NN"}
             # "deputy Asia director": a capitalised word inside the post's name, before its title word
             describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1])))
-            party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and run[-1].lower_ == "party")
+            party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and (
+                run[-1].lower_ == "party" or self._owner(run[-1].i) is not None))  # "the ministry's spokesman"
             if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4) or party_of:
                 run.append(tok)
                 j += 1
@@ -199,6 +220,47 @@ class _Builder:
                 break
         last = doc[max(t.i for t in run)]
         self._add(person, run, doc[start].idx, last.idx + len(last.text))
+        if j < len(doc) and doc[j].lower_ == "and" and not any(self._owner(t.i) for t in run):
+            self._second_post(person, start, j + 1)
+
+    def _second_post(self, person: Entity, start: int, j: int) -> None:
+        """The post after 'and' in 'X, a former minister and vice president of Y'."""
+        doc = self.doc
+        run: list[Token] = []
+        while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start) and (
+                self._title_like(doc[j]) or (doc[j].is_lower and doc[j].tag_ == "JJ")):
+            run.append(doc[j])
+            j += 1
+        if not run or not self._kinds(run[-1]) & {"head", "government", "court"}:
+            return
+        if j < len(doc) and doc[j].lower_ in _LINKS:
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            key = self.token_entity.get(j)
+            while j < len(doc) and key is not None and self.token_entity.get(j) == key:
+                run.append(doc[j])
+                j += 1
+        last = run[-1]
+        self._add(person, run, doc[start].idx, last.idx + len(last.text))
+
+    def _heads(self, person: Entity, start: int, verb: Token) -> None:
+        """'X, who heads (leads, chairs) the CNRP': X is its head."""
+        doc = self.doc
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.i not in self.token_entity:
+            return
+        org = self._owner(obj.i)
+        if org is None or org.type.is_place:
+            return
+        role = _HEADING_VERBS[verb.lemma_.lower()]
+        key = (person.key, role, org.key)
+        if key in self.seen or org.key == person.key:
+            return
+        self.seen.add(key)
+        end = max(t.i for t in obj.subtree)
+        self.memberships.append(Membership(person.key, role, org.key, self.sent_of.get(start, 0),
+                                           doc[start].idx, doc[end].idx + len(doc[end].text)))
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
