@@ -267,3 +267,16 @@ def test_party_in_brackets_after_a_titled_name() -> None:
     x = run("Lawmaker Kong Saphea (CNRP) was beaten outside the National Assembly.")
     m, org = post(x, "Kong Saphea")
     assert m.role.lower() == "lawmaker" and org.label == "Cambodia National Rescue Party", show(x)
+
+
+def test_an_organisations_post_before_a_comma() -> None:
+    x = run("The National Election Committee (NEC) met. The NEC's secretary-general, Tep Nytha, said the count "
+            "was fair.")
+    m, org = post(x, "Tep Nytha")
+    assert m.role == "secretary-general" and org.label == "National Election Committee", show(x)
+
+
+def test_its_post_before_a_comma() -> None:
+    x = run("The CNRP's president, Kem Sokha, and its vice president, Mu Sochua, were not available.")
+    m, org = post(x, "Mu Sochua")
+    assert m.role == "vice president" and org.label == "Cambodia National Rescue Party", show(x)

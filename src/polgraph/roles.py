@@ -126,6 +126,22 @@ class _Builder:
         if not heads:
             return
         party_post = any(t.lower_ == "party" for t in run[:heads[0]])  # "the party's deputy chairman, X"
+        # "the NEC's secretary-general, X", "its vice president, X": the owner before the title
+        possessor = [t for n, t in enumerate(run[:heads[0]]) if n + 1 < len(run) and run[n + 1].lower_ in _POSSESSIVE
+                     and self._owner(t.i) is not None]
+        first = heads[0]
+        while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
+            first -= 1
+        if not possessor and any(t.lower_ == "its" for t in run[:first]):
+            org = self._nearest_org(run[0].idx)
+            if org is not None:
+                self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
+                self.listed[last.i + 1] = (run[first:heads[-1] + 1], org)  # "two of its members – A and B"
+                return
+        if possessor and not any(self._owner(t.i) for t in run[heads[0]:]):
+            self._add(person, [possessor[-1], *run[first:heads[-1] + 1]], possessor[-1].idx,
+                      last.idx + len(last.text))
+            return
         if not any(self._owner(t.i) for t in run[heads[0]:]) and not party_post:
             # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
             owner = self._implied_owner(run, heads[-1], comma)
