@@ -640,3 +640,17 @@ def test_a_purpose_clause_is_planned_not_done() -> None:
     x = run("Opposition leader Omar Haddad flew to Oslo on Monday to meet Prime Minister Jonas Gahr Store.")
     assert event(x, "meet").factuality is Factuality.PLANNED, show(x)
     assert event(x, "flew").factuality is Factuality.ASSERTED, show(x)
+
+
+def test_new_trigger_words() -> None:
+    x = run("Amnesty International welcomed the release of Pavel Sevruk. The extradition of Julian Assange to "
+            "the United States was approved. Rioters clashed with police in Dhaka on Monday.")
+    assert event(x, "welcomed").cameo == "051", show(x)
+    assert event(x, "extradition").cameo == "174" and patients(x, event(x, "extradition")) == ["Julian Assange"]
+    clash = event(x, "clashed")
+    assert clash.cameo == "145" and role_of(x, clash, Role.RECIPIENT) == ["police"], show(x)
+
+
+def test_welcoming_visitors_is_no_praise() -> None:
+    x = run("Prime Minister Hun Sen welcomed the visitors from Japan in Phnom Penh.")
+    assert not any(e.cameo == "051" for e in x.events), show(x)

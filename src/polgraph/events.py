@@ -559,10 +559,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 place = places[0]
             countries = [k for k in places if ctx.by_key[k].type is EntityType.COUNTRY]
             if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
-                                     and reading.cameo[:2] in {"17", "18", "19", "11", "12", "13", "16"}):
+                                     and reading.cameo[:2] in {"14", "17", "18", "19", "11", "12", "13", "16"}):
                 patients += [k for k in keys if k not in places or k in countries]
-            elif (prep == "to" or (reading.particle and prep == reading.particle)) and \
-                    reading.object_role == "recipient":
+            elif (prep in {"to", "with"} or (reading.particle and prep == reading.particle)) and \
+                    reading.object_role == "recipient":  # "called on X", "clashed (met) with X"
                 recipients += [k for k in keys if k not in places or k in countries]  # "called on Zimbabwe to"
             elif prep == "to" and reading.cameo[:2] in {"08", "12"}:
                 patients += [k for k in keys if k not in places]  # "granted (denied) bail to X"
