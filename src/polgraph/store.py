@@ -19,7 +19,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import StoreError
+from .errors import PolgraphError, StoreError
+from .queries import sort_rows, split_order_by
 from .resources import ontology_dir
 from .vocab import GRAPH_CAMEO, GRAPH_ONTOLOGY, PG
 
@@ -213,20 +214,40 @@ class Store:
     def query(self, sparql: str, params: Mapping[str, Node] | None = None) -> Rows | bool | list[tuple]:
         """Run a query over the union of all graphs; parameters are bound by Oxigraph, never pasted."""
         subs = {ox.Variable(k): _term(v) for k, v in (params or {}).items()}
+        order = split_order_by(sparql)
+        if order is not None:  # sort here (queries.sort_rows): Oxigraph decodes both values per comparison
+            head, keys = order
+            try:
+                result = self._run(head, subs)
+                if isinstance(result, ox.QuerySolutions):
+                    variables = [v.value for v in result.variables]
+                    if all(key.variable in variables for key in keys):
+                        rows = self._rows(result)
+                        if sort_rows(rows, keys):
+                            return rows
+            except (PolgraphError, RuntimeError):
+                pass  # whatever went wrong, the query as written says what
+        result = self._run(sparql, subs)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            return self._rows(result)
+        return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
+
+    def _run(self, sparql: str, subs: dict[ox.Variable, Any]) -> Any:
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
             from .errors import QueryError
 
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            seen: dict[Any, Term | None] = {None: None}  # IRIs and labels recur across rows: convert each once
-            rows = [[seen[t] if t in seen else seen.setdefault(t, _value(t)) for t in sol] for sol in result]
-            return Rows(variables, rows)
-        return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
+
+    @staticmethod
+    def _rows(result: ox.QuerySolutions) -> Rows:
+        variables = [v.value for v in result.variables]
+        seen: dict[Any, Term | None] = {None: None}  # IRIs and labels recur across rows: convert each once
+        rows = [[seen[t] if t in seen else seen.setdefault(t, _value(t)) for t in sol] for sol in result]
+        return Rows(variables, rows)
 
     def count(self) -> int:
         return len(self._store)
