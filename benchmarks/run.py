@@ -99,6 +99,8 @@ def main() -> None:
 
     machine = describe_machine()
     log(f"machine: {machine}")
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="polgraph-bench-", dir=args.keep))
     figures: list[Figure] = []
     started = time.perf_counter()
