@@ -654,3 +654,12 @@ def test_new_trigger_words() -> None:
 def test_welcoming_visitors_is_no_praise() -> None:
     x = run("Prime Minister Hun Sen welcomed the visitors from Japan in Phnom Penh.")
     assert not any(e.cameo == "051" for e in x.events), show(x)
+
+
+def test_an_unnamed_judge_acts_for_a_court_the_text_only_describes() -> None:
+    # the court is described ("the high court's ruling") and named nowhere; a judge's act is that court's
+    x = run("The Freedom Party said it does not accept the high court's ruling to disband it.\n\n"
+            "Police arrested two Cambodian lawmakers and a judge summonsed the party's deputy leader.")
+    ev = event(x, "summonsed")
+    assert agents(x, ev) == ["High Court of Cambodia"], show(x)
+    assert named(x, "High Court of Cambodia").type is EntityType.COURT

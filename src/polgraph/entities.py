@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Known, norm
 from .lexicon import given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
+from .nlp import tokens_with, tokens_with_lemma
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _PARTY_WORDS = {"party", "movement", "front", "league", "alliance", "coalition", "congress", "platform"}
@@ -186,13 +188,20 @@ def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     return _list_members(doc, _titled_names(doc, out))
 
 
+@lru_cache(maxsize=1)
+def _title_forms() -> frozenset[str]:
+    """Post-title words as tokens may spell them ('gen' and 'gen.')."""
+    return frozenset(w for word in titles() if " " not in word for w in (word, word + "."))
+
+
 def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """'lawmaker Um Sovann': two or three capitalised words right after a post title are a name,
     even when NER took 'Um' for an interjection."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     words = titles()
     added: list[Span] = []
-    for tok in doc:
+    for i in tokens_with(doc, "LOWER", _title_forms()):
+        tok = doc[i]
         kinds = words.get(tok.lower_.strip("."), frozenset())
         if not kinds & {"head", "government", "court"} or tok.i + 2 > len(doc):
             continue
@@ -593,10 +602,10 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 for part in {parts[0], parts[-1]}:
                     if cl not in owners.setdefault(part, []):
                         owners[part].append(cl)
-    texts = [t.text for t in doc]
+    looked_for = set(owners) | {c.text.split()[0] for cl in clusters for c in cl.cands if " " in c.text}
     positions: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        positions.setdefault(text, []).append(i)
+    for i in tokens_with(doc, "ORTH", looked_for):
+        positions.setdefault(doc[i].text, []).append(i)
     for part, cls in owners.items():
         for i in positions.get(part, ()):
             tok = doc[i]
@@ -612,7 +621,7 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
         for start in positions.get(words[0], ()):
             if start + n > len(doc) or any(j in taken for j in range(start, start + n)):
                 continue
-            if tuple(texts[start:start + n]) == words:
+            if tuple(t.text for t in doc[start:start + n]) == words:
                 span = doc[start:start + n]
                 cl.cands.append(_Cand(span.start_char, span.end_char, start, start + n, span.text,
                                       cl.cands[0].label, cl.type))
@@ -718,7 +727,8 @@ def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     nouns = group_nouns()
     tok_cl = _token_cluster(clusters)
     groups: dict[tuple[str, str], _Cluster] = {}
-    for tok in doc:
+    for i in tokens_with(doc, "LOWER", nouns):
+        tok = doc[i]
         if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "B":
@@ -791,8 +801,9 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
     """'the Cambodian government', 'Cambodia's government', 'the government' → Government of X."""
     govs: dict[str, _Cluster] = {}
     tok_cl = _token_cluster(clusters)
-    for tok in doc:
-        if tok.lemma_.lower() != "government" or tok.i in tok_cl:
+    for i in tokens_with_lemma(doc, {"government"}):
+        tok = doc[i]
+        if tok.i in tok_cl:
             continue
         country = None
         first = tok

@@ -31,6 +31,7 @@ from .model import (
     Resolution,
     Role,
 )
+from .nlp import token_starts, tokens_tagged, tokens_with_lemma
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
                 "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
@@ -124,7 +125,8 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         ctx.affiliation.setdefault(m.person, m.organization)
     lexicon = triggers()
     events: dict[tuple, Event] = {}
-    for tok in doc:
+    for i in tokens_with_lemma(doc, lexicon):
+        tok = doc[i]
         readings = lexicon.get(tok.lemma_.lower())
         if not readings:
             continue
@@ -240,18 +242,17 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 def _genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     """A person's gender where the text shows it by an honorific ('Ms Tikhanovskaya', 'Mr Lukashenko');
     used only to keep 'he' from resolving to a woman and 'she' to a man."""
-    starts = [t.idx for t in doc]
+    text = doc.text
     out: dict[str, str] = {}
     for e in index.entities:
         if e.type is not EntityType.PERSON:
             continue
         seen = set()
         for m in e.mentions:
-            i = bisect_left(starts, m.begin)
-            if i > 0:
-                word = doc[i - 1].lower_.rstrip(".")
-                if word in _HONORIFIC_GENDER:
-                    seen.add(_HONORIFIC_GENDER[word])
+            before = text[max(0, m.begin - 12):m.begin].split()
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _HONORIFIC_GENDER:
+                seen.add(_HONORIFIC_GENDER[word])
         if len(seen) == 1:
             out[e.key] = seen.pop()
     return out
@@ -279,7 +280,7 @@ def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
     spans = _quote_spans(text)
     if not spans:
         return out
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     inside = [False] * len(doc)
     for b, e in spans:
         for i in range(bisect_left(starts, b), bisect_left(starts, e)):
@@ -358,8 +359,6 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if not any(p.role is Role.AGENT for p in participants) and participants:
         court = _court_for(tok, ctx) if tok.lemma_.lower() in JUDICIAL_ACTS else None
         if court is not None:
-            if court not in ctx.by_key:
-                ctx.added[court] = ctx.by_key[court] = ctx.described_courts[court]
             participants.insert(0, Participant(court, Role.AGENT))
         elif (code in IMPLIED_STATE_AGENT or tok.lemma_.lower() in JUDICIAL_ACTS) and ctx.index.government:
             participants.insert(0, Participant(ctx.index.government, Role.AGENT))
@@ -393,9 +392,8 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
     one month to respond' is X giving Y an ultimatum (139). The speaker is the agent and the one
     the demand falls on the recipient; nothing is recorded when that is the speaker's own side."""
     out: list[Event] = []
-    for tok in ctx.doc:
-        if tok.pos_ not in {"VERB", "AUX"}:
-            continue
+    for i in tokens_tagged(ctx.doc, {"VERB", "AUX"}):
+        tok = ctx.doc[i]
         if tok.lemma_.lower() == "have" and _gives_time(tok):
             code, word, clause = "139", "ultimatum", tok
         elif any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children) or _has_to(tok):
@@ -615,8 +613,8 @@ def _court_for(tok: Token, ctx: _Ctx) -> str | None:
     sentence = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
     if ctx.courts is None:  # courts the text describes in lower case ("a court in Gomel"), found once
-        ctx.courts = [t.i for t in ctx.doc if t.lemma_.lower() == "court" and t.i not in ctx.index.token_entity
-                      and t.dep_ != "compound"]
+        ctx.courts = [i for i in tokens_with_lemma(ctx.doc, {"court"})
+                      if i not in ctx.index.token_entity and ctx.doc[i].dep_ != "compound"]
         for i in ctx.courts:
             _court_body(ctx.doc[i], ctx, add=False)
     for e in (*ctx.index.entities, *(e for e in ctx.described_courts.values())):
@@ -624,12 +622,19 @@ def _court_for(tok: Token, ctx: _Ctx) -> str | None:
             continue
         for m in e.mentions:
             if m.sentence == sentence:
-                return e.key
+                return _registered(e.key, ctx)
             before = m.begin < tok.idx and (best is None or best[0] > tok.idx or m.begin > best[0])
             after = m.begin > tok.idx and (best is None or best[0] > m.begin)
             if before or after:
                 best = (m.begin, e.key)
-    return best[1] if best else None
+    return _registered(best[1], ctx) if best else None
+
+
+def _registered(key: str, ctx: _Ctx) -> str:
+    """A court described in lower case becomes an entity of the article once it takes part."""
+    if key not in ctx.by_key:
+        ctx.added[key] = ctx.by_key[key] = ctx.described_courts[key]
+    return key
 
 
 def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:

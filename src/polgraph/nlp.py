@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 
@@ -28,6 +28,7 @@ def set_model(name: str | None) -> None:
     global _chosen
     _chosen = name
     load.cache_clear()
+    _describe.cache_clear()
 
 
 def model_name() -> str:
@@ -46,12 +47,74 @@ def model_name() -> str:
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’")
 
 
+# Token scans over a whole document: one array read in C instead of a Python object per token, which
+# matters because every extraction stage looks for a few words among thousands of tokens.
+def tokens_with(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
+    """Indices of the tokens whose `attr` ("LOWER", "ORTH") is one of `words`."""
+    import numpy as np
+    from spacy.attrs import IDS
+
+    if not len(doc):
+        return []
+    column = doc.to_array(IDS[attr])
+    wanted = _string_ids(words if isinstance(words, frozenset) else frozenset(words))
+    return np.nonzero(np.isin(column, wanted))[0].tolist()
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> Any:
+    """The string-store hashes of a fixed word list (the same in every spaCy vocabulary), computed once."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read as one array."""
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
+def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma is one of `lemmas`."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    if not len(doc):
+        return []
+    column = doc.to_array(LEMMA)
+    unique, inverse = np.unique(column, return_inverse=True)
+    strings = doc.vocab.strings
+    keep = np.array([strings[int(u)].lower() in lemmas for u in unique], dtype=bool)
+    return np.nonzero(keep[inverse.reshape(-1)])[0].tolist()
+
+
+def tokens_tagged(doc: Doc, pos: Collection[str]) -> list[int]:
+    """Indices of the tokens whose coarse part of speech is one of `pos` ("VERB", "AUX"…)."""
+    import numpy as np
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS as POS_IDS
+
+    if not len(doc):
+        return []
+    column = doc.to_array(POS)
+    return np.nonzero(np.isin(column, [POS_IDS[p] for p in pos]))[0].tolist()
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line, or a line break after a sentence's end, starts a sentence: news text puts
     captions, photo credits and datelines on lines of their own, and the parser would otherwise
     run them into the next sentence ("… Heng Chivoan The police arrested …")."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
+    import numpy as np
+    from spacy.attrs import IS_SPACE
+
+    if len(doc) < 2:
+        return doc
+    for i in np.nonzero(doc.to_array(IS_SPACE)[:-1])[0].tolist():
+        tok = doc[i]
+        if "\n" in tok.text:
             before = doc[tok.i - 1].text if tok.i else ""
             if "\n\n" in tok.text or before.endswith(_SENTENCE_END):
                 doc[tok.i + 1].is_sent_start = True
@@ -87,8 +150,12 @@ def load(name: str | None = None) -> Language:
 
 def describe() -> str:
     """Name and version of the model, recorded with every article's extraction."""
-    nlp = load()
-    meta = nlp.meta
+    return _describe(model_name())
+
+
+@lru_cache(maxsize=4)
+def _describe(name: str) -> str:
+    meta = load().meta  # spaCy builds the meta dict on every access: read it once per model (`name` keys the cache)
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
