@@ -150,11 +150,11 @@ def load(name: str | None = None) -> Language:
 
 def describe() -> str:
     """Name and version of the model, recorded with every article's extraction."""
-    return _describe(model_name())
+    return _describe(_chosen or os.environ.get("POLGRAPH_MODEL"))  # not model_name(): it searches sys.path
 
 
 @lru_cache(maxsize=4)
-def _describe(name: str) -> str:
+def _describe(name: str | None) -> str:
     meta = load().meta  # spaCy builds the meta dict on every access: read it once per model (`name` keys the cache)
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
