@@ -86,9 +86,9 @@ class _Ctx:
     added: dict[str, Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
     org_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (begin, sentence, organisation)
-    gender: dict[str, str] = field(default_factory=dict)
-    courts: list[int] | None = None  # tokens of courts described in lower case, once looked for
-    described_courts: dict[str, Entity] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
+    gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
+    courts_scanned: bool = False  # courts described in lower case ("a court in Gomel") looked for once
+    described_courts: dict[str, Entity] = field(default_factory=dict)
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
     person_agents: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -133,16 +133,11 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         event = _event(tok, readings, ctx)
         if event is None:
             continue
-        # one event per kind, cast and place in a sentence ("arrested and charged" is told twice)
-        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
-               event.place)
-        events.setdefault(key, event)
+        events.setdefault(_event_key(event), event)
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
     for event in _speech_acts(ctx):
-        key = (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
-               event.place)
-        events.setdefault(key, event)
+        events.setdefault(_event_key(event), event)
     found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
         {e.place for e in found}
@@ -157,6 +152,12 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         index = EntityIndex(tuple(e for e in index.entities if e.key != index.government), index.token_entity,
                             index.main_country, None, index.sent_of)  # the implied government took no part
     return found, index
+
+
+def _event_key(event: Event) -> tuple:
+    """One event per kind, cast and place in a sentence ("arrested and charged" is told twice)."""
+    return (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
+            event.place)
 
 
 def _merge_coreferent(events: list[Event]) -> list[Event]:
@@ -357,10 +358,11 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
                 seen.add((key, role))
                 participants.append(Participant(key, role))
     if not any(p.role is Role.AGENT for p in participants) and participants:
-        court = _court_for(tok, ctx) if tok.lemma_.lower() in JUDICIAL_ACTS else None
+        judicial = tok.lemma_.lower() in JUDICIAL_ACTS
+        court = _court_for(tok, ctx) if judicial else None
         if court is not None:
             participants.insert(0, Participant(court, Role.AGENT))
-        elif (code in IMPLIED_STATE_AGENT or tok.lemma_.lower() in JUDICIAL_ACTS) and ctx.index.government:
+        elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government:
             participants.insert(0, Participant(ctx.index.government, Role.AGENT))
     if any(not p.entity.startswith("group:") for p in participants):
         # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
@@ -394,10 +396,11 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
     out: list[Event] = []
     for i in tokens_tagged(ctx.doc, {"VERB", "AUX"}):
         tok = ctx.doc[i]
+        has_to = _has_to(tok)
         if tok.lemma_.lower() == "have" and _gives_time(tok):
             code, word, clause = "139", "ultimatum", tok
-        elif any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children) or _has_to(tok):
-            code, word, clause = "100", "demand", tok.head if _has_to(tok) else tok
+        elif has_to or any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children):
+            code, word, clause = "100", "demand", tok.head if has_to else tok
         else:
             continue
         if _conditional(clause) or any(c.dep_ == "neg" for c in clause.children if code == "139"):
@@ -612,12 +615,11 @@ def _court_for(tok: Token, ctx: _Ctx) -> str | None:
     else the first one named after (a report of a verdict names its court somewhere)."""
     sentence = ctx.sent_of[tok.i]
     best: tuple[int, str] | None = None
-    if ctx.courts is None:  # courts the text describes in lower case ("a court in Gomel"), found once
-        ctx.courts = [i for i in tokens_with_lemma(ctx.doc, {"court"})
-                      if i not in ctx.index.token_entity and ctx.doc[i].dep_ != "compound"]
-        for i in ctx.courts:
+    if not ctx.courts_scanned:  # courts the text describes in lower case ("a court in Gomel"), found once
+        ctx.courts_scanned = True
+        for i in tokens_with_lemma(ctx.doc, {"court"}):
             _court_body(ctx.doc[i], ctx, add=False)
-    for e in (*ctx.index.entities, *(e for e in ctx.described_courts.values())):
+    for e in (*ctx.index.entities, *ctx.described_courts.values()):
         if e.type is not EntityType.COURT:
             continue
         for m in e.mentions:

@@ -129,20 +129,22 @@ class _Builder:
         # "the NEC's secretary-general, X", "its vice president, X": the owner before the title
         possessor = [t for n, t in enumerate(run[:heads[0]]) if n + 1 < len(run) and run[n + 1].lower_ in _POSSESSIVE
                      and self._owner(t.i) is not None]
+        # title words up to the head, then "of ORG" (anything between is the organisation's description)
         first = heads[0]
         while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
             first -= 1
+        owned = any(self._owner(t.i) for t in run[heads[0]:])
         if not possessor and any(t.lower_ == "its" for t in run[:first]):
             org = self._nearest_org(run[0].idx)
             if org is not None:
                 self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
                 self.listed[last.i + 1] = (run[first:heads[-1] + 1], org)  # "two of its members – A and B"
                 return
-        if possessor and not any(self._owner(t.i) for t in run[heads[0]:]):
+        if possessor and not owned:
             self._add(person, [possessor[-1], *run[first:heads[-1] + 1]], possessor[-1].idx,
                       last.idx + len(last.text))
             return
-        if not any(self._owner(t.i) for t in run[heads[0]:]) and not party_post:
+        if not owned and not party_post:
             # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
             owner = self._implied_owner(run, heads[-1], comma)
             if owner is None:
@@ -151,10 +153,6 @@ class _Builder:
             self._add_with(person, run[heads[0]:heads[-1] + 1], owner, head.idx, last.idx + len(last.text))
             self.listed[last.i + 1] = (run[heads[0]:heads[-1] + 1], owner)
             return
-        # title words up to the head, then "of ORG" (anything between is the organisation's description)
-        first = heads[0]
-        while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
-            first -= 1
         tokens = run[first:heads[-1] + 1] + [t for t in run[heads[-1] + 1:] if self._owner(t.i)]
         if party_post:
             tokens = [t for t in run[:first] if t.lower_ == "party"][-1:] + tokens
