@@ -663,3 +663,10 @@ def test_an_unnamed_judge_acts_for_a_court_the_text_only_describes() -> None:
     ev = event(x, "summonsed")
     assert agents(x, ev) == ["High Court of Cambodia"], show(x)
     assert named(x, "High Court of Cambodia").type is EntityType.COURT
+
+
+def test_a_described_court_keeps_every_mention() -> None:
+    x = run("The party was dissolved by the country's supreme court in Phnom Penh on Monday. Later a judge "
+            "summonsed Kem Sokha. Lawyers criticised the Cambodian supreme court's ruling.")
+    court = named(x, "Supreme Court of Cambodia")
+    assert len(court.mentions) == 2, court.mentions

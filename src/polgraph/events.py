@@ -857,7 +857,7 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
     if all(m.begin != mention.begin for m in entity.mentions):
         entity = replace(entity, mentions=(*entity.mentions, mention))
     ctx.described_courts[key] = entity
-    if add:
+    if add or key in ctx.added:  # an entity already taking part keeps every mention found later
         ctx.added[key] = entity
         ctx.by_key[key] = entity
     return key
