@@ -78,44 +78,53 @@ class EntityIndex:
 
 def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     """Find, type and join the entities of one parsed article."""
-    spans = _known_names(doc, gaz, _joined_spans(doc, gaz))
+    ents = list(doc.ents)  # doc.ents builds new spans on every call
+    sent_of = sentence_of_tokens(doc)
+    spans = _known_names(doc, gaz, _joined_spans(doc, ents, gaz))
     cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
-    clusters = [cl for cl in _cluster(cands, doc) if not _credit_only(cl, doc)]
-    country_counts = _country_counts(doc, clusters, gaz)
+    clusters = [cl for cl in _cluster(cands, doc) if not _credit_only(cl, doc, sent_of)]
+    country_counts = _country_counts(ents, clusters, gaz)
     main_country = country_counts.most_common(1)[0][0] if country_counts else None
     groups = _groups(doc, clusters)
     clusters.extend(groups)
     gov = _governments(doc, clusters, gaz, main_country)
-    return _finish(doc, clusters, main_country, gov)
+    return _finish(clusters, main_country, gov, sent_of)
 
 
 _CREDIT_WORDS = {"photo", "photos", "photograph", "picture", "image", "images", "by", "credit", "courtesy",
                  "of", "file", "afp", "reuters", "ap", "getty", "epa", "xinhua", "supplied", "via", "stringer"}
 
 
-def _credit_only(cl: _Cluster, doc: Doc) -> bool:
+def _credit_only(cl: _Cluster, doc: Doc, sent_of: tuple[int, ...]) -> bool:
     """A person named only in a line of their own under a photo ('… to be released. Heng Chivoan',
     'Photo: X/AFP') is the photographer credit, not a participant in the news."""
     if cl.type is not EntityType.PERSON or not cl.cands:
         return False
     for c in cl.cands:
-        sent = doc[c.tok_begin].sent
-        rest = [t for t in sent if not (c.tok_begin <= t.i < c.tok_end)
-                and not t.is_punct and not t.is_space and t.lower_ not in _CREDIT_WORDS]
-        if rest:
+        start, end, sentence = c.tok_begin, c.tok_begin, sent_of[c.tok_begin]
+        while start > 0 and sent_of[start - 1] == sentence:
+            start -= 1
+        while end < len(sent_of) and sent_of[end] == sentence:
+            end += 1
+        if any(not (c.tok_begin <= t.i < c.tok_end) and not t.is_punct and not t.is_space
+               and t.lower_ not in _CREDIT_WORDS for t in doc[start:end]):
             return False
     return True
 
 
 def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
-    """Token index → sentence index (doc.sents is costly: walk it once per document)."""
-    out = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return tuple(out)
+    """Token index → sentence index, read from the sentence-start array (doc.sents builds a span and
+    a token object per token on every walk)."""
+    import numpy as np
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return ()
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    return tuple((np.cumsum(starts) - 1).tolist())
 
 
 def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Entity]:
@@ -163,10 +172,9 @@ _OF_HEADS = {"court", "ministry", "government", "parliament", "bank", "council",
              "university", "office", "department", "republic", "kingdom", "party"}
 
 
-def _joined_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
-    """NER spans, with 'Supreme Court' + 'of' + 'Veldonia' joined into one organisation, and
-    'Amnesty International and Human Rights Watch' split into its two known names."""
-    ents = list(doc.ents)
+def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """NER spans (`ents`, the document's), with 'Supreme Court' + 'of' + 'Veldonia' joined into one
+    organisation, and 'Amnesty International and Human Rights Watch' split into its two known names."""
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -284,25 +292,39 @@ def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
     return None
 
 
+_ARTICLES = frozenset({"the", "a", "an"})  # gazetteer.norm drops these before a name
+
+
 def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Add well-known multi-word names that NER missed ('Human Rights Watch criticised …').
 
     NER finds the entities; this only fills its gaps for names the gazetteer knows, so that a
     famous organisation is not lost to a tagging slip."""
+    from spacy.attrs import IS_TITLE, IS_UPPER
+
     taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
+    if not len(doc):
+        return spans
+    capital = (doc.to_array(IS_TITLE) | doc.to_array(IS_UPPER)).tolist()
+    title = doc.to_array(IS_TITLE).tolist()
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].is_title:
+        if i in taken or not title[i]:
             i += 1
+            continue
+        tok = doc[i]
+        if tok.whitespace_ and (first := norm(tok.text)) and first not in _ARTICLES \
+                and not gaz.may_start_name(first):
+            i += 1  # no known name starts with this word (a word joined to the next is looked up whole)
             continue
         best = None
         for n in range(6, 1, -1):
             if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
                 continue
-            window = doc[i:i + n]
-            if not window[-1].is_title and not window[-1].is_upper:
+            if not capital[i + n - 1]:
                 continue
+            window = doc[i:i + n]
             known = gaz.lookup(window.text)
             if known is not None and known.type.is_agent:
                 best = Span(doc, i, i + n, label="ORG")
@@ -691,7 +713,7 @@ def _vote(cl: _Cluster) -> EntityType:
     return counts.most_common(1)[0][0]
 
 
-def _country_counts(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer) -> Counter[str]:
+def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer) -> Counter[str]:
     counts: Counter[str] = Counter()
     for cl in clusters:
         if cl.type is EntityType.COUNTRY:
@@ -704,7 +726,7 @@ def _country_counts(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer) -> Count
             home = gaz.country_by_code(cl.known.country)
             if home is not None:
                 counts[home.name] += len(cl.cands)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "NORP":
             known = gaz.country_of_demonym(ent.text)
             if known:
@@ -841,8 +863,8 @@ def _label(cl: _Cluster) -> str:
     return _canonical_org_label(best) if cl.type.is_agent and cl.type is not EntityType.PERSON else best
 
 
-def _finish(doc: Doc, clusters: list[_Cluster], main_country: str | None, gov: str | None) -> EntityIndex:
-    tok_sent = sentence_of_tokens(doc)
+def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
+            tok_sent: tuple[int, ...]) -> EntityIndex:
     # clusters with the same label (e.g. "Government of X" found twice) become one entity
     merged: dict[tuple[str, str], list[_Cluster]] = {}
     for cl in clusters:

@@ -8,6 +8,7 @@ day), factuality from negation, modals and reporting verbs.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -31,7 +32,7 @@ from .model import (
     Resolution,
     Role,
 )
-from .nlp import token_starts, tokens_tagged, tokens_with_lemma
+from .nlp import token_starts, tokens_tagged, tokens_with, tokens_with_lemma
 
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
                 "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
@@ -87,6 +88,7 @@ class _Ctx:
     affiliation: dict[str, str] = field(default_factory=dict)
     org_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (begin, sentence, organisation)
     gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
+    date_ents: list[Span] = field(default_factory=list)  # the DATE entities (doc.ents rebuilds them per call)
     courts_scanned: bool = False  # courts described in lower case ("a court in Gomel") looked for once
     described_courts: dict[str, Entity] = field(default_factory=dict)
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
@@ -219,17 +221,17 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     groups = sorted((m.begin, e.key) for e in index.entities
                     if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
     date_of: dict[int, EventDate] = {}
-    for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
+    dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    for ent in dated:
         gov = _governor(ent)
         if gov is None:
             continue
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
-    ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs)
-    ctx.gender = _genders(doc, index)
+    ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
+               date_ents=[ent for ent in dated if ent.label_ == "DATE"])
+    ctx.gender = _genders(article.text, index)
     ctx.quotes = _quotes(doc, ctx)
     return ctx
 
@@ -240,10 +242,9 @@ _HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
-def _genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
+def _genders(text: str, index: EntityIndex) -> dict[str, str]:
     """A person's gender where the text shows it by an honorific ('Ms Tikhanovskaya', 'Mr Lukashenko');
-    used only to keep 'he' from resolving to a woman and 'she' to a man."""
-    text = doc.text
+    used only to keep 'he' from resolving to a woman and 'she' to a man. `text` is the parsed text."""
     out: dict[str, str] = {}
     for e in index.entities:
         if e.type is not EntityType.PERSON:
@@ -259,14 +260,18 @@ def _genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     return out
 
 
+_QUOTE_MARKS = re.compile('[“”"]|\n\n')
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of quotations; an unclosed quote ends with its paragraph."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if start is None and (ch == "“" or (ch == '"' and (i == 0 or not text[i - 1].isalnum()))):
             start = i
-        elif start is not None and (ch in "”\"" or text.startswith("\n\n", i)):
+        elif start is not None and ch != "“":
             spans.append((start, i + 1))
             start = None
     if start is not None:
@@ -387,6 +392,10 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
 _DURATION_UNITS = {"hour", "day", "week", "month", "year"}
 
 
+_HAVE = frozenset({"have"})
+_MUST = frozenset({"must", "should"})
+
+
 def _speech_acts(ctx: _Ctx) -> list[Event]:
     """Demands and deadlines told in reported speech rather than by a trigger word: 'X said Y must (or
     should) appear when summoned' is X demanding it of Y (CAMEO 100, or 1053 for a release; with a
@@ -394,8 +403,15 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
     one month to respond' is X giving Y an ultimatum (139). The speaker is the agent and the one
     the demand falls on the recipient; nothing is recorded when that is the speaker's own side."""
     out: list[Event] = []
-    for i in tokens_tagged(ctx.doc, {"VERB", "AUX"}):
-        tok = ctx.doc[i]
+    doc = ctx.doc
+    # only verbs near 'have' or under 'must'/'should' can be one: find those first, from arrays
+    have = tokens_with_lemma(doc, _HAVE)
+    near = {c.i for i in have for c in doc[i].children} | set(have)
+    near |= {doc[i].head.i for i in tokens_with(doc, "LOWER", _MUST)}
+    for i in tokens_tagged(doc, {"VERB", "AUX"}):
+        if i not in near:
+            continue
+        tok = doc[i]
         has_to = _has_to(tok)
         if tok.lemma_.lower() == "have" and _gives_time(tok):
             code, word, clause = "139", "ultimatum", tok
@@ -1193,8 +1209,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
             return ctx.date_of[cur.i]
     ancestors = {t.i for t in tok.ancestors} | {tok.i}
     sentence = ctx.sent_of[tok.i]
-    for e in ctx.doc.ents:
-        if e.label_ != "DATE" or ctx.sent_of[e.start] != sentence:
+    for e in ctx.date_ents:
+        if ctx.sent_of[e.start] != sentence:
             continue
         gov = _governor(e)
         if gov is not None and (gov.i in ancestors or tok.i in {t.i for t in gov.ancestors}):

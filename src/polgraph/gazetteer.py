@@ -27,15 +27,25 @@ class Known:
     country: str | None = None
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_PUNCT = re.compile(r"[^\w\s]")
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65_536)
 def norm(name: str) -> str:
-    """Fold case, accents, quotes, 'the' and punctuation so that variants of a name compare equal."""
+    """Fold case, accents, quotes, 'the' and punctuation so that variants of a name compare equal.
+
+    Cached: the same few thousand names are looked up again and again, in every article."""
     name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
-    name = name.replace("’", "'").replace("‘", "'")
-    name = re.sub(r"'s\b", "", name)
-    name = re.sub(r"[^\w\s]", "", name)
-    name = re.sub(r"^(the|a|an)\s+", "", name.strip())
-    return re.sub(r"\s+", " ", name).strip()
+    if not name.isascii():
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    name = name.lower().replace("’", "'").replace("‘", "'")
+    name = _POSSESSIVE.sub("", name)
+    name = _PUNCT.sub("", name)
+    name = _ARTICLE.sub("", name.strip())
+    return _SPACES.sub(" ", name).strip()
 
 
 class Gazetteer:
@@ -46,11 +56,19 @@ class Gazetteer:
         self.demonyms: dict[str, Known] = {}
         self.countries: dict[str, Known] = {}
         self._demonym_of: dict[str, str] = {}
+        self._first_words: frozenset[str] | None = None
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
 
     def lookup(self, name: str) -> Known | None:
         return self.by_name.get(norm(name))
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether some known name's normalised form starts with this normalised word: a cheap
+        test before looking up every window of words that starts with it."""
+        if self._first_words is None:
+            self._first_words = frozenset(key.split(" ", 1)[0] for key in self.by_name)
+        return word in self._first_words
 
     def country_of_demonym(self, word: str) -> Known | None:
         return self.demonyms.get(norm(word))

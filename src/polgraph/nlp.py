@@ -10,7 +10,7 @@ import importlib.util
 import os
 from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
 
@@ -48,26 +48,24 @@ _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’")
 
 
 # Token scans over a whole document: one array read in C instead of a Python object per token, which
-# matters because every extraction stage looks for a few words among thousands of tokens.
+# matters because every extraction stage looks for a few words among thousands of tokens. (A set test
+# per array value beats numpy's isin, whose sorting costs more than the scan at these sizes.)
 def tokens_with(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
     """Indices of the tokens whose `attr` ("LOWER", "ORTH") is one of `words`."""
-    import numpy as np
     from spacy.attrs import IDS
 
     if not len(doc):
         return []
-    column = doc.to_array(IDS[attr])
     wanted = _string_ids(words if isinstance(words, frozenset) else frozenset(words))
-    return np.nonzero(np.isin(column, wanted))[0].tolist()
+    return [i for i, h in enumerate(doc.to_array(IDS[attr]).tolist()) if h in wanted]
 
 
 @lru_cache(maxsize=64)
-def _string_ids(words: frozenset[str]) -> Any:
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
     """The string-store hashes of a fixed word list (the same in every spaCy vocabulary), computed once."""
-    import numpy as np
     from spacy.strings import get_string_id
 
-    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+    return frozenset(get_string_id(w) for w in words)
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -77,30 +75,39 @@ def token_starts(doc: Doc) -> list[int]:
     return doc.to_array(IDX).tolist() if len(doc) else []
 
 
+_LEMMA_SEEN: dict[frozenset[str], tuple[set[int], set[int]]] = {}
+_LEMMA_SEEN_MAX = 200_000  # lemma hashes remembered per word list, so memory stays flat on any corpus
+
+
 def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
     """Indices of the tokens whose lower-cased lemma is one of `lemmas`."""
-    import numpy as np
     from spacy.attrs import LEMMA
 
     if not len(doc):
         return []
-    column = doc.to_array(LEMMA)
-    unique, inverse = np.unique(column, return_inverse=True)
-    strings = doc.vocab.strings
-    keep = np.array([strings[int(u)].lower() in lemmas for u in unique], dtype=bool)
-    return np.nonzero(keep[inverse.reshape(-1)])[0].tolist()
+    key = lemmas if isinstance(lemmas, frozenset) else frozenset(lemmas)
+    seen, hits = _LEMMA_SEEN.setdefault(key, (set(), set()))  # lemma hashes looked at, and those that match
+    if len(seen) > _LEMMA_SEEN_MAX:
+        seen.clear()
+        hits.clear()
+    column = doc.to_array(LEMMA).tolist()
+    new = set(column) - seen
+    if new:
+        strings = doc.vocab.strings
+        hits.update(h for h in new if strings[h].lower() in key)
+        seen |= new
+    return [i for i, h in enumerate(column) if h in hits]
 
 
 def tokens_tagged(doc: Doc, pos: Collection[str]) -> list[int]:
     """Indices of the tokens whose coarse part of speech is one of `pos` ("VERB", "AUX"…)."""
-    import numpy as np
     from spacy.attrs import POS
     from spacy.parts_of_speech import IDS as POS_IDS
 
     if not len(doc):
         return []
-    column = doc.to_array(POS)
-    return np.nonzero(np.isin(column, [POS_IDS[p] for p in pos]))[0].tolist()
+    wanted = {POS_IDS[p] for p in pos}
+    return [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in wanted]
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:

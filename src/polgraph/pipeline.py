@@ -15,6 +15,7 @@ from .entities import find_entities
 from .errors import InputError, PolgraphError
 from .events import find_events
 from .model import Article, Extraction, Sentence
+from .nlp import token_starts
 from .roles import find_memberships
 
 BATCH_CHARS = 500_000
@@ -31,11 +32,27 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run the extraction stages over an already parsed article."""
     gaz = gazetteer.default()
     index = find_entities(doc, gaz)
-    sentences = tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    sentences = _sentences(doc, index.sent_of, article.text)
     memberships, index = find_memberships(doc, index, gaz, article)
     events, index = find_events(doc, index, article, gaz, tuple(memberships))
     return Extraction(article=article, sentences=sentences, entities=index.entities,
                       memberships=tuple(memberships), events=tuple(events), model=nlp.describe())
+
+
+def _sentences(doc: Doc, sent_of: tuple[int, ...], text: str) -> tuple[Sentence, ...]:
+    """The document's sentences with their character offsets, from the token → sentence map the
+    entity stage computed (walking doc.sents again would build every token and span anew)."""
+    from spacy.attrs import LENGTH
+
+    starts, lengths = token_starts(doc), doc.to_array(LENGTH).tolist() if len(doc) else []
+    out: list[Sentence] = []
+    first = 0
+    for i in range(1, len(sent_of) + 1):
+        if i == len(sent_of) or sent_of[i] != sent_of[first]:
+            begin, end = starts[first], starts[i - 1] + lengths[i - 1]
+            out.append(Sentence(sent_of[first], begin, end, text[begin:end]))
+            first = i
+    return tuple(out)
 
 
 def extract_all(items: Iterable[Article | InputError], *, batch_size: int = 16

@@ -104,6 +104,34 @@ def membership_iri(person: URIRef, role: URIRef, organization: URIRef) -> URIRef
     return ID[f"membership/{digest}"]
 
 
+class _VocabStrings:
+    """Vocabulary IRIs as plain strings (`_S.ORG_member`), each made once: an rdflib namespace
+    lookup costs more than the rest of adding a triple, and an article adds hundreds."""
+
+    def __getattr__(self, name: str) -> str:
+        prefix, term = name.split("_", 1)
+        value = str(getattr(_NAMESPACES[prefix], term))
+        setattr(self, name, value)
+        return value
+
+
+_NAMESPACES = {"CAMEO": CAMEO, "DCTERMS": DCTERMS, "FOAF": FOAF, "GAF": GAF, "GRASP": GRASP, "ITSRDF": ITSRDF,
+               "NIF": NIF, "ORG": ORG, "PG": PG, "PROV": PROV, "RDF": RDF, "RDFS": RDFS, "SCHEMA": SCHEMA,
+               "SEM": SEM, "SKOS": SKOS, "XSD": XSD}
+_S = _VocabStrings()
+_CAMEO = str(CAMEO)
+_DATATYPE_IRI = {precision: str(iri) for precision, iri in _DATATYPE.items()}
+_PG_TERMS: dict[str, str] = {}
+
+
+def _pg(name: str) -> str:
+    """An ontology term (a class, role, factuality…) as a plain string; PG[name] checks it is defined."""
+    found = _PG_TERMS.get(name)
+    if found is None:
+        found = _PG_TERMS[name] = str(PG[name])
+    return found
+
+
 class _Lit(NamedTuple):
     """A literal while a graph is built: its lexical form and datatype IRI (None: a plain string)."""
 
@@ -169,9 +197,9 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
     triples: list[tuple[str, str, _Term]] = []
     add = triples.append
     # vocabulary terms as plain strings, looked up once per article rather than once per triple
-    a, label, pref_label, alt_label = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
-    mention_cls, phrase, sentence_cls = str(PG.Mention), str(NIF.Phrase), str(NIF.Sentence)
-    nif_sentence, denoted_by, evidence_p = str(NIF.sentence), str(GAF.denotedBy), str(PG.evidence)
+    a, label, pref_label, alt_label = _S.RDF_type, _S.RDFS_label, _S.SKOS_prefLabel, _S.SKOS_altLabel
+    mention_cls, phrase, sentence_cls = _S.PG_Mention, _S.NIF_Phrase, _S.NIF_Sentence
+    nif_sentence, denoted_by, evidence_p = _S.NIF_sentence, _S.GAF_denotedBy, _S.PG_evidence
     string = _StringAdder(add, context)
     _article(article, extraction, add, graph, context)
     sentence_iris = {s.index: f"{context}#char={s.begin},{s.end}" for s in extraction.sentences}
@@ -184,7 +212,7 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
     entity_iris = {e.key: str(entity_iri(e)) for e in extraction.entities}
     for entity in extraction.entities:
         node = entity_iris[entity.key]
-        add((node, a, str(PG[entity.type.value])))
+        add((node, a, _pg(entity.type.value)))
         for cls in _superclasses(entity.type):
             add((node, a, cls))
         add((node, label, _Lit(entity.label)))
@@ -193,74 +221,74 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
             if alias != entity.label:
                 add((node, alt_label, _Lit(alias)))
         for reason in entity.joined_because:
-            add((node, str(PG.joinedBecause), _Lit(reason)))
+            add((node, _S.PG_joinedBecause, _Lit(reason)))
         if entity.wikidata:
-            add((node, str(PG.wikidata), f"http://www.wikidata.org/entity/{entity.wikidata}"))
+            add((node, _S.PG_wikidata, f"http://www.wikidata.org/entity/{entity.wikidata}"))
         for m in entity.mentions:
             mention = f"{context}#char={m.begin},{m.end}"
             string(mention, m.begin, m.end, m.text, mention_cls, phrase)
             add((mention, nif_sentence, evidence(m.sentence)))
-            add((mention, str(ITSRDF.taIdentRef), node))
+            add((mention, _S.ITSRDF_taIdentRef, node))
             add((node, denoted_by, mention))
 
     for ms in extraction.memberships:
         person, org = entity_iris[ms.person], entity_iris[ms.organization]
         role = str(role_iri(ms.role))
-        add((role, a, str(ORG.Role)))
-        add((role, a, str(SKOS.Concept)))
+        add((role, a, _S.ORG_Role))
+        add((role, a, _S.SKOS_Concept))
         add((role, pref_label, _Lit(ms.role)))
         node = str(membership_iri(person, role, org))
-        add((node, a, str(ORG.Membership)))
-        add((node, str(ORG.member), person))
-        add((node, str(ORG.organization), org))
-        add((node, str(ORG.role), role))
-        add((node, str(PG.roleLabel), _Lit(ms.role)))
+        add((node, a, _S.ORG_Membership))
+        add((node, _S.ORG_member, person))
+        add((node, _S.ORG_organization, org))
+        add((node, _S.ORG_role, role))
+        add((node, _S.PG_roleLabel, _Lit(ms.role)))
         if article.published:
-            add((node, str(PG.asOf), _Lit(article.published.isoformat(), str(XSD.date))))
+            add((node, _S.PG_asOf, _Lit(article.published.isoformat(), _S.XSD_date)))
         add((node, evidence_p, evidence(ms.sentence)))
-        add((node, str(PROV.wasDerivedFrom), graph))
+        add((node, _S.PROV_wasDerivedFrom, graph))
         post = str(ID[f"post/{slug(org.rsplit('/', 1)[-1])}/{slug(ms.role.lower())}"])
-        add((post, a, str(ORG.Post)))
-        add((post, str(ORG.postIn), org))
-        add((post, str(ORG.role), role))
-        add((post, str(ORG.heldBy), person))
-        add((person, str(ORG.holds), post))
-        add((person, str(ORG.memberOf), org))
+        add((post, a, _S.ORG_Post))
+        add((post, _S.ORG_postIn, org))
+        add((post, _S.ORG_role, role))
+        add((post, _S.ORG_heldBy, person))
+        add((person, _S.ORG_holds, post))
+        add((person, _S.ORG_memberOf, org))
         add((post, label, _Lit(f"{ms.role}, {extraction.entity(ms.organization).label}")))
 
     for event in extraction.events:
         node = str(event_iri(article, event))
-        add((node, a, str(PG.Event)))
-        add((node, a, str(SEM.Event)))
+        add((node, a, _S.PG_Event))
+        add((node, a, _S.SEM_Event))
         add((node, label, _Lit(event.label)))
-        add((node, str(SEM.eventType), str(CAMEO[event.cameo])))
-        add((node, str(PG.cameoCode), _Lit(event.cameo)))
-        add((node, str(PG.factuality), str(PG[event.factuality.value])))
+        add((node, _S.SEM_eventType, f"{_CAMEO}{event.cameo}"))
+        add((node, _S.PG_cameoCode, _Lit(event.cameo)))
+        add((node, _S.PG_factuality, _pg(event.factuality.value)))
         add((node, evidence_p, evidence(event.sentence)))
         trigger = f"{context}#char={event.trigger_begin},{event.trigger_end}"
         string(trigger, event.trigger_begin, event.trigger_end, event.trigger, mention_cls, phrase)
         add((trigger, nif_sentence, evidence(event.sentence)))
-        add((node, str(PG.trigger), trigger))
+        add((node, _S.PG_trigger, trigger))
         add((node, denoted_by, trigger))
         if event.date:
-            add((node, str(SEM.hasTimeStamp), _Lit(event.date.value, str(_DATATYPE[event.date.precision]))))
-            add((node, str(PG.datePrecision), str(PG[event.date.precision.value])))
-            add((node, str(PG.dateResolution), str(PG[event.date.resolution.value])))
+            add((node, _S.SEM_hasTimeStamp, _Lit(event.date.value, _DATATYPE_IRI[event.date.precision])))
+            add((node, _S.PG_datePrecision, _pg(event.date.precision.value)))
+            add((node, _S.PG_dateResolution, _pg(event.date.resolution.value)))
             if event.date.text:
-                add((node, str(PG.dateText), _Lit(event.date.text)))
+                add((node, _S.PG_dateText, _Lit(event.date.text)))
         if event.place:
-            add((node, str(SEM.hasPlace), entity_iris[event.place]))
+            add((node, _S.SEM_hasPlace, entity_iris[event.place]))
         if event.reported_by:
-            add((node, str(PG.reportedBy), entity_iris[event.reported_by]))
-            add((node, str(GRASP.wasAttributedTo), entity_iris[event.reported_by]))
+            add((node, _S.PG_reportedBy, entity_iris[event.reported_by]))
+            add((node, _S.GRASP_wasAttributedTo, entity_iris[event.reported_by]))
         for i, p in enumerate(event.participants):
             part = f"{node}/role/{i}"
-            add((node, str(SEM.hasActor), part))
-            add((node, str(PG.participant), entity_iris[p.entity]))
-            add((part, a, str(PG.Participation)))
-            add((part, a, str(SEM.Role)))
-            add((part, str(RDF.value), entity_iris[p.entity]))
-            add((part, str(SEM.roleType), str(PG[p.role.value])))
+            add((node, _S.SEM_hasActor, part))
+            add((node, _S.PG_participant, entity_iris[p.entity]))
+            add((part, a, _S.PG_Participation))
+            add((part, a, _S.SEM_Role))
+            add((part, _S.RDF_value, entity_iris[p.entity]))
+            add((part, _S.SEM_roleType, _pg(p.role.value)))
 
     for s in extraction.sentences:
         if s.index in used_sentences:
@@ -269,30 +297,30 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
 
 
 def _article(article: Article, extraction: Extraction, add, node: str, context: str) -> None:
-    a = str(RDF.type)
+    a = _S.RDF_type
     for cls in (PG.Article, SCHEMA.NewsArticle, PROV.Entity):
         add((node, a, str(cls)))
-    add((node, str(DCTERMS.identifier), _Lit(article.id)))
+    add((node, _S.DCTERMS_identifier, _Lit(article.id)))
     if article.title:
-        add((node, str(DCTERMS.title), _Lit(article.title)))
+        add((node, _S.DCTERMS_title, _Lit(article.title)))
     if article.url:
         url = _iri_or_none(article.url)
         if url is not None:
-            add((node, str(SCHEMA.url), str(url)))
-            add((context, str(NIF.sourceUrl), str(url)))
+            add((node, _S.SCHEMA_url, str(url)))
+            add((context, _S.NIF_sourceUrl, str(url)))
     if article.published:
-        add((node, str(DCTERMS.issued), _Lit(article.published.isoformat(), str(XSD.date))))
+        add((node, _S.DCTERMS_issued, _Lit(article.published.isoformat(), _S.XSD_date)))
     if article.publisher:
-        add((node, str(DCTERMS.publisher), _Lit(article.publisher)))
-    add((node, str(PG.contentHash), _Lit(article.content_hash)))
+        add((node, _S.DCTERMS_publisher, _Lit(article.publisher)))
+    add((node, _S.PG_contentHash, _Lit(article.content_hash)))
     if extraction.model:
-        add((node, str(PG.extractorVersion), _Lit(extraction.model)))
-    add((node, str(PG.text), context))
-    add((context, a, str(NIF.Context)))
-    add((context, str(NIF.isString), _Lit(article.text)))
-    add((context, str(NIF.beginIndex), _Lit("0", _NON_NEGATIVE)))
-    add((context, str(NIF.endIndex), _Lit(str(len(article.text)), _NON_NEGATIVE)))
-    add((context, str(PG.inArticle), node))
+        add((node, _S.PG_extractorVersion, _Lit(extraction.model)))
+    add((node, _S.PG_text, context))
+    add((context, a, _S.NIF_Context))
+    add((context, _S.NIF_isString, _Lit(article.text)))
+    add((context, _S.NIF_beginIndex, _Lit("0", _NON_NEGATIVE)))
+    add((context, _S.NIF_endIndex, _Lit(str(len(article.text)), _NON_NEGATIVE)))
+    add((context, _S.PG_inArticle, node))
 
 
 class _StringAdder:
@@ -301,8 +329,8 @@ class _StringAdder:
 
     def __init__(self, add, context: str) -> None:
         self.add, self.context = add, context
-        self.a, self.rfc, self.anchor = str(RDF.type), str(NIF.RFC5147String), str(NIF.anchorOf)
-        self.begin, self.end, self.ref = str(NIF.beginIndex), str(NIF.endIndex), str(NIF.referenceContext)
+        self.a, self.rfc, self.anchor = _S.RDF_type, _S.NIF_RFC5147String, _S.NIF_anchorOf
+        self.begin, self.end, self.ref = _S.NIF_beginIndex, _S.NIF_endIndex, _S.NIF_referenceContext
 
     def __call__(self, node: str, begin: int, end: int, text: str, *types: str) -> None:
         add, a = self.add, self.a
