@@ -334,7 +334,10 @@ def sort_rows(rows: Rows, keys: tuple[OrderKey, ...]) -> bool:
     columns = []
     for key in keys:
         index = rows.variables.index(key.variable)
-        column = [_sort_value(row[index], key) for row in rows.rows]
+        cells = [row[index] for row in rows.rows]
+        # the store converts each distinct value once, so values recur as the same object: key each once
+        values = {id(cell): _sort_value(cell, key) for cell in {id(cell): cell for cell in cells}.values()}
+        column = [values[id(cell)] for cell in cells]
         kinds = {value[0] for value in column if value[0] != 0}
         literal_types = {type(value[1]) for value in column if value[0] == 3}  # str, float or bool
         if -1 in kinds or len(kinds) > 1 or len(literal_types) > 1:

@@ -10,6 +10,7 @@ re-running the ingest completes it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,13 +226,16 @@ class Store:
                         rows = self._rows(result)
                         if sort_rows(rows, keys):
                             return rows
-            except (PolgraphError, RuntimeError):
+            except (PolgraphError, RuntimeError, _TsvUnknown):
                 pass  # whatever went wrong, the query as written says what
         result = self._run(sparql, subs)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
-            return self._rows(result)
+            try:
+                return self._rows(result)
+            except _TsvUnknown:  # a value the TSV reading does not know: read the solutions term by term
+                return self._term_rows(self._run(sparql, subs))
         return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
 
     def _run(self, sparql: str, subs: dict[ox.Variable, Any]) -> Any:
@@ -244,8 +248,35 @@ class Store:
 
     @staticmethod
     def _rows(result: ox.QuerySolutions) -> Rows:
+        """The solutions as `Rows`. Oxigraph writes them as SPARQL TSV (one string, no Python object
+        per value) and each distinct cell is converted once: about twice as fast as reading the
+        solutions term by term, which stays as the fallback for a cell `_tsv_term` does not know."""
         variables = [v.value for v in result.variables]
-        seen: dict[Any, Term | None] = {None: None}  # IRIs and labels recur across rows: convert each once
+        data = result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+        lines = data.split("\n")[1:-1]  # a header line, then one line per solution, each ending "\n"
+        seen: dict[str, Term | None] = {"": None}  # IRIs and labels recur across rows: convert each once
+        get = seen.get
+        rows: list[list[Term | None]] = []
+        append = rows.append
+        try:
+            for line in lines:
+                row = []
+                for cell in line.split("\t"):
+                    term = get(cell, _MISSING)
+                    if term is _MISSING:
+                        term = seen[cell] = _tsv_term(cell)
+                    row.append(term)  # type: ignore[arg-type]
+                if len(row) != len(variables):
+                    raise ValueError(f"TSV row of {len(row)} cells for {len(variables)} variables")
+                append(row)
+        except ValueError:
+            raise _TsvUnknown from None
+        return Rows(variables, rows)
+
+    @staticmethod
+    def _term_rows(result: ox.QuerySolutions) -> Rows:
+        variables = [v.value for v in result.variables]
+        seen: dict[Any, Term | None] = {None: None}
         rows = [[seen[t] if t in seen else seen.setdefault(t, _value(t)) for t in sol] for sol in result]
         return Rows(variables, rows)
 
@@ -306,6 +337,60 @@ def _term(node: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 def _quad(q: tuple[Node, Node, Node, URIRef]) -> ox.Quad:
     return ox.Quad(_term(q[0]), _term(q[1]), _term(q[2]), ox.NamedNode(str(q[3])))
+
+
+class _TsvUnknown(Exception):
+    """A TSV cell `_tsv_term` cannot convert exactly (RDF-star triple, base direction, ...)."""
+
+
+_MISSING = object()
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TSV_ESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.DOTALL)
+_TSV_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_TSV_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_TSV_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
+_TSV_DOUBLE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+\Z")
+_TSV_LANGUAGE = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*\Z")
+
+
+def _tsv_unescape(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2)
+    if code:
+        return chr(int(code, 16))
+    if m.group(3) not in _TSV_ECHAR:
+        raise ValueError(f"unknown escape \\{m.group(3)}")
+    return _TSV_ECHAR[m.group(3)]
+
+
+def _tsv_term(cell: str) -> Term:
+    """One cell of Oxigraph's SPARQL TSV (a term in Turtle syntax) as the `Term` `_value` makes of the
+    same solution value; ValueError for anything else."""
+    first = cell[:1]
+    if first == "<" and cell[-1:] == ">" and not cell.startswith("<<"):
+        return Term("uri", cell[1:-1])
+    if first == '"':
+        end = cell.rfind('"')
+        if end <= 0:
+            raise ValueError(f"unterminated literal {cell!r}")
+        value = cell[1:end]
+        if "\\" in value:
+            value = _TSV_ESCAPE.sub(_tsv_unescape, value)
+        rest = cell[end + 1:]
+        if not rest:
+            return Term("literal", value, _XSD + "string")
+        if rest[0] == "@" and _TSV_LANGUAGE.match(rest, 1):
+            return Term("literal", value, None, rest[1:])
+        if rest.startswith("^^<") and rest[-1] == ">":
+            return Term("literal", value, rest[3:-1])
+        raise ValueError(f"unknown literal {cell!r}")
+    if cell.startswith("_:"):
+        return Term("bnode", cell[2:])
+    if cell in ("true", "false"):
+        return Term("literal", cell, _XSD + "boolean")
+    for pattern, datatype in ((_TSV_INTEGER, "integer"), (_TSV_DECIMAL, "decimal"), (_TSV_DOUBLE, "double")):
+        if pattern.match(cell):
+            return Term("literal", cell, _XSD + datatype)
+    raise ValueError(f"unknown TSV cell {cell!r}")
 
 
 def _value(term: Any) -> Term | None:
