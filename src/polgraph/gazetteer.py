@@ -33,7 +33,7 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def norm(name: str) -> str:
     """Fold case, accents, quotes, 'the' and punctuation so that variants of a name compare equal.
 
