@@ -76,7 +76,7 @@ def token_starts(doc: Doc) -> list[int]:
 
 
 _LEMMA_SEEN: dict[frozenset[str], tuple[set[int], set[int]]] = {}
-_LEMMA_SEEN_MAX = 50_000  # lemma hashes remembered per word list (a few MB at most): memory stays flat
+_LEMMA_SEEN_MAX = 10_000  # lemma hashes remembered per word list (well under a MB; frequent lemmas come back at once)
 
 
 def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
