@@ -413,7 +413,8 @@ def assert_same_rows(name: str, ours: object, reference: object) -> None:
         assert ours.rows == reference.rows
 
 
-@pytest.mark.parametrize("name", ["events", "timeline", "co-participation", "people-by-party", "memberships"])
+@pytest.mark.parametrize("name", ["events", "timeline", "co-participation", "people-by-party", "memberships",
+                                  "articles"])
 def test_restructured_queries_give_the_rows_of_the_plain_ones(seed: Store, name: str) -> None:
     """events, timeline, co-participation, people-by-party and memberships were rewritten for speed
     (issue 6); the earlier texts in tests/data/reference_queries/ pin what they return: the same rows,
@@ -423,6 +424,23 @@ def test_restructured_queries_give_the_rows_of_the_plain_ones(seed: Store, name:
     reference = run_query(REFERENCE_QUERIES / f"{name}.rq", seed)
     assert isinstance(ours, Rows) and ours.rows, f"{name} returns nothing on the seed store"
     assert_same_rows(name, ours, reference)
+
+
+def test_restructured_articles_counts_zero_for_an_article_without_facts(tmp_path: Path) -> None:
+    """articles (issue 6: counts made per article before the join) gives 0, not nothing, for an
+    article that yielded no entity, event or membership, as its earlier text did."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("---\ntitle: Nothing\npublished: 2020-01-02\n---\nit rained all day.\n")
+    (folder / "full.txt").write_text("Police arrested the opposition leader Kem Sokha in Phnom Penh on Monday.\n")
+    store = Store(tmp_path / "store")
+    polgraph.ingest(folder, store=store)
+    ours, reference = run_query("articles", store), run_query(REFERENCE_QUERIES / "articles.rq", store)
+    assert_same_rows("articles", ours, reference)
+    assert isinstance(ours, Rows)
+    counts = {row[1].value: [row[i].value for i in (6, 7, 8)] for row in ours.rows}
+    assert counts["empty"] == ["0", "0", "0"]
+    assert counts["full"][:2] != ["0", "0"]
 
 
 def test_restructured_entity_profile_gives_the_rows_of_the_plain_one(seed: Store) -> None:
