@@ -88,4 +88,5 @@ def test_may_start_name_prefilter_agrees_with_lookup() -> None:
         first = gazetteer.norm(name).split()[0]
         assert gaz.lookup(name) is not None
         assert gaz.may_start_name(first)
+    assert gaz.may_start_name("The")  # norm drops a leading article: the next word starts the name
     assert not gaz.may_start_name("zzyzx")

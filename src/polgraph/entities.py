@@ -292,9 +292,6 @@ def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
     return None
 
 
-_ARTICLES = frozenset({"the", "a", "an"})  # gazetteer.norm drops these before a name
-
-
 def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Add well-known multi-word names that NER missed ('Human Rights Watch criticised …').
 
@@ -306,16 +303,15 @@ def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     added: list[Span] = []
     if not len(doc):
         return spans
-    capital = (doc.to_array(IS_TITLE) | doc.to_array(IS_UPPER)).tolist()
-    title = doc.to_array(IS_TITLE).tolist()
+    is_title = doc.to_array(IS_TITLE)
+    title, capital = is_title.tolist(), (is_title | doc.to_array(IS_UPPER)).tolist()
     i = 0
     while i < len(doc):
         if i in taken or not title[i]:
             i += 1
             continue
         tok = doc[i]
-        if tok.whitespace_ and (first := norm(tok.text)) and first not in _ARTICLES \
-                and not gaz.may_start_name(first):
+        if tok.whitespace_ and not gaz.may_start_name(tok.text):
             i += 1  # no known name starts with this word (a word joined to the next is looked up whole)
             continue
         best = None

@@ -415,7 +415,7 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         has_to = _has_to(tok)
         if tok.lemma_.lower() == "have" and _gives_time(tok):
             code, word, clause = "139", "ultimatum", tok
-        elif has_to or any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children):
+        elif has_to or any(c.dep_ == "aux" and c.lower_ in _MUST for c in tok.children):
             code, word, clause = "100", "demand", tok.head if has_to else tok
         else:
             continue

@@ -29,7 +29,8 @@ class Known:
 
 _POSSESSIVE = re.compile(r"'s\b")
 _PUNCT = re.compile(r"[^\w\s]")
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_ARTICLES = ("the", "a", "an")
+_ARTICLE = re.compile(rf"^({'|'.join(_ARTICLES)})\s+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -64,11 +65,13 @@ class Gazetteer:
         return self.by_name.get(norm(name))
 
     def may_start_name(self, word: str) -> bool:
-        """Whether some known name's normalised form starts with this normalised word: a cheap
-        test before looking up every window of words that starts with it."""
+        """Whether a window of words starting with this one may normalise to a known name: a cheap
+        test before looking up every such window. `norm` drops a leading article, and a word that
+        normalises to nothing leaves the name to the next word, so both may start one."""
         if self._first_words is None:
             self._first_words = frozenset(key.split(" ", 1)[0] for key in self.by_name)
-        return word in self._first_words
+        first = norm(word)
+        return not first or first in _ARTICLES or first in self._first_words
 
     def country_of_demonym(self, word: str) -> Known | None:
         return self.demonyms.get(norm(word))

@@ -121,15 +121,12 @@ _NAMESPACES = {"CAMEO": CAMEO, "DCTERMS": DCTERMS, "FOAF": FOAF, "GAF": GAF, "GR
 _S = _VocabStrings()
 _CAMEO = str(CAMEO)
 _DATATYPE_IRI = {precision: str(iri) for precision, iri in _DATATYPE.items()}
-_PG_TERMS: dict[str, str] = {}
 
 
 def _pg(name: str) -> str:
-    """An ontology term (a class, role, factuality…) as a plain string; PG[name] checks it is defined."""
-    found = _PG_TERMS.get(name)
-    if found is None:
-        found = _PG_TERMS[name] = str(PG[name])
-    return found
+    """An ontology term named at run time (a class, role, factuality…) as a plain string, made once
+    like every `_S` term; the namespace checks it is defined."""
+    return getattr(_S, f"PG_{name}")
 
 
 class _Lit(NamedTuple):
