@@ -223,19 +223,16 @@ class Store:
                 if isinstance(result, ox.QuerySolutions):
                     variables = [v.value for v in result.variables]
                     if all(key.variable in variables for key in keys):
-                        rows = self._rows(result)
+                        rows = self._read(result, head, subs)
                         if sort_rows(rows, keys):
                             return rows
-            except (PolgraphError, RuntimeError, _TsvUnknown):
+            except (PolgraphError, RuntimeError):
                 pass  # whatever went wrong, the query as written says what
         result = self._run(sparql, subs)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
-            try:
-                return self._rows(result)
-            except _TsvUnknown:  # a value the TSV reading does not know: read the solutions term by term
-                return self._term_rows(self._run(sparql, subs))
+            return self._read(result, sparql, subs)
         return [(_value(t.subject), _value(t.predicate), _value(t.object)) for t in result]
 
     def _run(self, sparql: str, subs: dict[ox.Variable, Any]) -> Any:
@@ -245,6 +242,14 @@ class Store:
             from .errors import QueryError
 
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from None
+
+    def _read(self, result: ox.QuerySolutions, sparql: str, subs: dict[ox.Variable, Any]) -> Rows:
+        """`_rows`, or, when a cell is one the TSV reading does not know, the solutions read term by term
+        (the query runs again: the TSV reading consumed them)."""
+        try:
+            return self._rows(result)
+        except _TsvUnknown:
+            return self._term_rows(self._run(sparql, subs))
 
     @staticmethod
     def _rows(result: ox.QuerySolutions) -> Rows:
