@@ -3,7 +3,9 @@
 Bad inputs never stop a run: each is recorded in the report and the good articles are still stored.
 Each batch is written with one `Store.replace_graphs` call, so an interrupted run keeps whole articles.
 Extraction runs in `workers` processes (`parallel.py`); this process reads the articles, skips the
-unchanged ones and writes the store, in a background thread that overlaps the next extractions.
+unchanged ones and writes the store, in a background thread that overlaps the workers' extractions.
+(pyoxigraph holds the GIL while it bulk-loads, so with one worker, which extracts in this process,
+the writes take turns with the extraction rather than overlapping it.)
 Everything streams: memory does not grow with the number of articles.
 """
 
@@ -152,9 +154,9 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
 
 
 class _Writer:
-    """Writes batches to the store in order, in a thread, while the next articles are extracted
-    (Oxigraph releases the GIL while it writes). After a failed write it writes nothing more, and the
-    error is raised in the caller's thread."""
+    """Writes batches to the store in order, in a thread, while worker processes extract the next
+    articles. After a failed write it writes nothing more, and the error is raised in the caller's
+    thread."""
 
     def __init__(self, store: Store, report: IngestReport) -> None:
         self.store, self.report = store, report
