@@ -132,6 +132,16 @@ def test_bulk_written_batches_replace_graphs_whole(single: Path, tmp_path: Path)
     assert article_quads(store) == article_quads(single)
 
 
+def test_bulk_written_text_is_still_checked_all_or_nothing(single: Path, tmp_path: Path) -> None:
+    graphs = [(g, t) for g, t in _graphs(single)]
+    broken = graphs[-1][1].replace(" .\n", " \n", 1)  # a quad without its closing dot
+    store = Store(tmp_path / "store")
+    with pytest.raises(polgraph.StoreError, match="invalid N-Quads"):
+        store.replace_graphs([*graphs[:-1], (graphs[-1][0], broken)])
+    assert store.count() == 0  # nothing of the batch was written
+    assert store.replace_graphs(graphs) == sum(t.count("\n") for _, t in graphs)
+
+
 def _graphs(store_path: Path) -> list[tuple[str, str]]:
     grouped: dict[str, list[str]] = {}
     for line in article_quads(store_path):
