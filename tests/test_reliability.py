@@ -427,6 +427,45 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path:
     assert store.count() == sum(expected.values()) + reference_size()  # no duplicates, nothing left over
 
 
+def test_an_interrupted_ingest_keeps_the_articles_it_had_extracted(tmp_path: Path) -> None:
+    texts = write_articles(tmp_path / "articles", 7)
+    expected = clean_counts(texts)
+
+    def interrupt(status: str, source: str, report: object) -> None:
+        if getattr(report, "ingested", 0) == 5:
+            raise KeyboardInterrupt  # Ctrl-C after 5 of 7, well inside the first (256-article) batch
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest(tmp_path / "articles", store=tmp_path / "store", progress=interrupt, workers=1)
+    store = Store(tmp_path / "store")
+    sizes = graph_sizes(store)
+    assert sorted(sizes) == sorted(str(article_iri(f"a{i:04d}")) for i in range(5))
+    assert all(sizes[g] == expected[g] for g in sizes)
+    report = ingest(tmp_path / "articles", store=store)
+    assert (report.ingested, report.unchanged) == (2, 5)
+
+
+def test_a_batch_is_cut_before_it_passes_the_bulk_loader_limit(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = write_articles(tmp_path / "articles", 6)
+    expected = clean_counts(texts)
+    limit = max(expected.values()) * 2 + 1  # room for two articles of any size, never three
+    monkeypatch.setattr("polgraph.ingestion.BULK_MAX_QUADS", limit)
+    writes: list[int] = []
+    write = Store.replace_graphs
+
+    def counted(self: Store, graphs: list) -> int:
+        written = write(self, graphs)
+        writes.append(written)
+        return written
+
+    monkeypatch.setattr(Store, "replace_graphs", counted)
+    report = ingest(tmp_path / "articles", store=tmp_path / "store", workers=1)
+    assert report.ok and report.ingested == 6
+    assert all(n <= limit for n in writes) and len(writes) >= 3 and sum(writes) == sum(expected.values())
+    assert graph_sizes(Store(tmp_path / "store", read_only=True)) == expected
+
+
 class _FailingWrites:
     """An Oxigraph store whose `extend` fails on its n-th call, after the batch's graphs were removed."""
 

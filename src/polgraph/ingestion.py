@@ -22,10 +22,12 @@ from .articles import max_chars as article_limit
 from .errors import InputError, PolgraphError
 from .model import Article
 from .rdf import article_iri
-from .store import Store, default_store_path
+from .store import BULK_MAX_QUADS, Store, default_store_path
 
-BATCH_SIZE = 64
-"""Articles per store write: large enough for Oxigraph's bulk loader to run near its full speed."""
+BATCH_SIZE = 256
+"""Articles per store write (fewer when they would pass `BULK_MAX_QUADS`). Each bulk load writes sorted
+files that RocksDB then compacts, a cost per call: batches of 256 articles take about a fifth less CPU
+than batches of 64 (816,000 quads), which with two workers is CPU the extraction gets back."""
 INGESTED, UNCHANGED, FAILED = "ingested", "unchanged", "failed"
 
 
@@ -96,6 +98,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
     memberships: set[str] = set()
     seen: dict[str, tuple[str, str]] = {}  # graph → (source, article id) of its first article
     batch: list[tuple] = []
+    batch_quads = 0
 
     def notify(status: str, source: str) -> None:
         if progress is not None:
@@ -132,7 +135,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             if isinstance(result, PolgraphError):
                 fail(result.source, str(result))
                 continue
+            quads = result.quads
+            if batch and batch_quads + quads > BULK_MAX_QUADS:  # keep each write one bulk load
+                writer.put(batch)
+                batch, batch_quads = [], 0
             batch.append((result.graph, result.nquads))
+            batch_quads += quads
             entities.update(result.entities)
             memberships.update(result.memberships)
             report.events += result.events
@@ -141,11 +149,13 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             notify(INGESTED, result.source)
             if len(batch) >= batch_size:
                 writer.put(batch)
-                batch = []
+                batch, batch_quads = [], 0
         if batch:
             writer.put(batch)
     except BaseException:
         results.close()  # stops the worker processes now
+        if batch and writer.error is None:
+            writer.put(batch)  # whole articles, already extracted: an interruption keeps them
         writer.close(raising=False)  # the batches already extracted are still written
         raise
     writer.close()
