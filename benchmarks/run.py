@@ -159,47 +159,49 @@ class Bench:
         # the model, the ceiling for `--workers 2` ÷ `--workers 1`
         pool = multiprocessing.get_context("spawn").Pool(2, initializer=_load_spacy)
         pool.map(_spacy_parse, [texts[:4]] * 8, chunksize=1)
-        for r in range(self.s.repeats):
-            start = time.perf_counter()
-            _spacy_parse(texts)
-            spacy_rates.append(n / (time.perf_counter() - start))
-            start = time.perf_counter()
-            pool.map(_spacy_parse, [texts[i:i + 32] for i in range(0, n, 32)], chunksize=1)
-            spacy_two_rates.append(n / (time.perf_counter() - start))
-            # the same extraction written to an N-Quads file instead of the store: what the stages and RDF
-            # cost on their own, apart from Oxigraph's writes (which hold the GIL, see the README)
-            out = self.work / f"extract-{r}.nq"
-            start = time.perf_counter()
-            extracted = polgraph.extract_file(path, out, workers=1)
-            file_rates.append(n / (time.perf_counter() - start))
-            assert extracted.ok and extracted.articles == n, extracted.failed
-            out.unlink()
-            for workers, total, steady in ((1, one_rates, one_steady), (2, two_rates, two_steady)):
-                stamps: list[float] = []
-
-                def stamp(status: str, *_: object) -> None:
-                    if status == "ingested":
-                        stamps.append(time.perf_counter())  # noqa: B023 (used before the loop moves on)
-
-                store = self.work / f"extract-{workers}-{r}"
+        try:
+            for r in range(self.s.repeats):
                 start = time.perf_counter()
-                report = polgraph.ingest(path, store=store, workers=workers, progress=stamp)
-                end = time.perf_counter()
-                assert report.ok and report.ingested == n, report.failed
-                total.append(n / (end - start))
-                steady.append((n - skip) / (end - stamps[skip - 1]))
-                if workers == 1 and r == 0:
-                    self.extract_store = store
-                    self.extract_triples = report.triples
-                else:
-                    shutil.rmtree(store, ignore_errors=True)
-            log(f"repeat {r + 1}: spaCy {spacy_rates[-1]:.2f}/s (2 processes {spacy_two_rates[-1]:.2f}/s), "
-                f"extract ×1 {file_rates[-1]:.2f}/s, "
-                f"ingest ×1 {one_rates[-1]:.2f}/s "
-                f"(steady {one_steady[-1]:.2f}), ×2 steady {two_steady[-1]:.2f}/s (all {two_rates[-1]:.2f})")
+                _spacy_parse(texts)
+                spacy_rates.append(n / (time.perf_counter() - start))
+                start = time.perf_counter()
+                pool.map(_spacy_parse, [texts[i:i + 32] for i in range(0, n, 32)], chunksize=1)
+                spacy_two_rates.append(n / (time.perf_counter() - start))
+                # the same extraction written to an N-Quads file instead of the store: what the stages and RDF
+                # cost on their own, apart from Oxigraph's writes (which hold the GIL, see the README)
+                out = self.work / f"extract-{r}.nq"
+                start = time.perf_counter()
+                extracted = polgraph.extract_file(path, out, workers=1)
+                file_rates.append(n / (time.perf_counter() - start))
+                assert extracted.ok and extracted.articles == n, extracted.failed
+                out.unlink()
+                for workers, total, steady in ((1, one_rates, one_steady), (2, two_rates, two_steady)):
+                    stamps: list[float] = []
+
+                    def stamp(status: str, *_: object) -> None:
+                        if status == "ingested":
+                            stamps.append(time.perf_counter())  # noqa: B023 (used before the loop moves on)
+
+                    store = self.work / f"extract-{workers}-{r}"
+                    start = time.perf_counter()
+                    report = polgraph.ingest(path, store=store, workers=workers, progress=stamp)
+                    end = time.perf_counter()
+                    assert report.ok and report.ingested == n, report.failed
+                    total.append(n / (end - start))
+                    steady.append((n - skip) / (end - stamps[skip - 1]))
+                    if workers == 1 and r == 0:
+                        self.extract_store = store
+                        self.extract_triples = report.triples
+                    else:
+                        shutil.rmtree(store, ignore_errors=True)
+                log(f"repeat {r + 1}: spaCy {spacy_rates[-1]:.2f}/s (2 processes {spacy_two_rates[-1]:.2f}/s), "
+                    f"extract ×1 {file_rates[-1]:.2f}/s, "
+                    f"ingest ×1 {one_rates[-1]:.2f}/s "
+                    f"(steady {one_steady[-1]:.2f}), ×2 steady {two_steady[-1]:.2f}/s (all {two_rates[-1]:.2f})")
+        finally:
+            pool.terminate()
         ratio1 = statistics.median(o / s for o, s in zip(one_rates, spacy_rates, strict=True))
         ratio2 = statistics.median(t / o for t, o in zip(two_steady, one_steady, strict=True))
-        pool.terminate()
         ratio_file = statistics.median(f / s for f, s in zip(file_rates, spacy_rates, strict=True))
         ratio_spacy2 = statistics.median(t / o for t, o in zip(spacy_two_rates, spacy_rates, strict=True))
         per_article = self.extract_triples / n
