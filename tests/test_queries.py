@@ -487,6 +487,34 @@ def test_co_participation_order_is_fully_defined(seed: Store) -> None:
     assert len({(row[v("actor1")], row[v("actor2")]) for row in rows.rows}) == len(rows.rows)
     assert all(row[v("actor1")].value < row[v("actor2")].value for row in rows.rows)
 
+def test_co_participation_leaves_out_places_taking_part() -> None:
+    """Pairs are of actors (people and organisations): a place named as a participant pairs with no
+    one, however many events it shares, and the counts and labels are those of the plain query."""
+    pg, sem = "https://w3id.org/polgraph/ontology#", "http://semanticweb.cs.vu.nl/2009/11/sem/"
+    rdf, rdfs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
+    ids = "https://w3id.org/polgraph/id/"
+    kinds = {"person/ana": sem + "Actor", "org/lp": sem + "Actor", "place/lima": sem + "Place"}
+    lines = []
+    for n, article in enumerate(("a1", "a2")):
+        graph = f"<{ids}article/{article}>"
+        for entity, cls in kinds.items():
+            lines += [f"<{ids}{entity}> <{rdf}type> <{cls}> {graph} .",
+                      f'<{ids}{entity}> <{rdfs}label> "{entity.split("/")[1].title()}" {graph} .']
+        for e in range(2):
+            event = f"<{ids}{article}/event/{e}>"
+            lines += [f"{event} <{rdf}type> <{pg}Event> {graph} .", f'{event} <{pg}cameoCode> "04{n}{e}" {graph} .']
+            lines += [f"{event} <{pg}participant> <{ids}{entity}> {graph} ." for entity in kinds]
+    store = Store()
+    store.replace_graphs([(f"{ids}article/{a}", "".join(f"{line}\n" for line in lines if f"article/{a}>" in line))
+                          for a in ("a1", "a2")])
+    ours = run_query("co-participation", store)
+    assert isinstance(ours, Rows)
+    v = ours.variables.index
+    assert [(r[v("actor1Label")].value, r[v("actor2Label")].value, r[v("events")].value) for r in ours.rows] == [
+        ("Lp", "Ana", "4")]  # ordered by IRI within the pair: org/… before person/…
+    assert_same_rows("co-participation", ours, run_query(REFERENCE_QUERIES / "co-participation.rq", store))
+
+
 # ---- output formats ----------------------------------------------------------------------------
 
 ROWS = Rows(["s", "label", "n", "note"], [
