@@ -261,23 +261,14 @@ class Store:
         variables = [v.value for v in result.variables]
         data = result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
         lines = data.split("\n")[1:-1]  # a header line, then one line per solution, each ending "\n"
-        seen: dict[str, Term | None] = {"": None}  # IRIs and labels recur across rows: convert each once
-        get = seen.get
-        rows: list[list[Term | None]] = []
-        append = rows.append
+        cells = _Cells()  # IRIs and labels recur across rows: each distinct cell is converted once
         try:
-            for line in lines:
-                row = []
-                for cell in line.split("\t"):
-                    term = get(cell, _MISSING)
-                    if term is _MISSING:
-                        term = seen[cell] = _tsv_term(cell)
-                    row.append(term)  # type: ignore[arg-type]
-                if len(row) != len(variables):
-                    raise ValueError(f"TSV row of {len(row)} cells for {len(variables)} variables")
-                append(row)
+            rows = [[cells[cell] for cell in line.split("\t")] for line in lines]
         except ValueError:
             raise _TsvUnknown from None
+        width = len(variables)
+        if any(len(row) != width for row in rows):
+            raise _TsvUnknown
         return Rows(variables, rows)
 
     @staticmethod
@@ -350,7 +341,15 @@ class _TsvUnknown(Exception):
     """A TSV cell `_tsv_term` cannot convert exactly (RDF-star triple, base direction, ...)."""
 
 
-_MISSING = object()
+class _Cells(dict):
+    """TSV cell → `Term` (None for an empty cell), each distinct cell converted once, on first use."""
+
+    def __init__(self) -> None:
+        super().__init__({"": None})
+
+    def __missing__(self, cell: str) -> Term:
+        term = self[cell] = _tsv_term(cell)
+        return term
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _TSV_ESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.DOTALL)
 _TSV_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
