@@ -487,6 +487,7 @@ def test_co_participation_order_is_fully_defined(seed: Store) -> None:
     assert len({(row[v("actor1")], row[v("actor2")]) for row in rows.rows}) == len(rows.rows)
     assert all(row[v("actor1")].value < row[v("actor2")].value for row in rows.rows)
 
+
 def test_co_participation_leaves_out_places_taking_part() -> None:
     """Pairs are of actors (people and organisations): a place named as a participant pairs with no
     one, however many events it shares, and the counts and labels are those of the plain query."""

@@ -125,7 +125,7 @@ def test_nquads_text_and_rdflib_quads_store_the_same_graph(single: Path, sample_
 
 
 def test_bulk_written_batches_replace_graphs_whole(single: Path, tmp_path: Path) -> None:
-    graphs = [(g, t) for g, t in _graphs(single)]
+    graphs = _graphs(single)
     store = Store(tmp_path / "store")
     assert store.replace_graphs(graphs) == sum(t.count("\n") for _, t in graphs)  # new graphs: bulk loaded
     assert store.replace_graphs(graphs[:5]) == sum(t.count("\n") for _, t in graphs[:5])  # replaced
@@ -133,7 +133,7 @@ def test_bulk_written_batches_replace_graphs_whole(single: Path, tmp_path: Path)
 
 
 def test_bulk_written_text_is_still_checked_all_or_nothing(single: Path, tmp_path: Path) -> None:
-    graphs = [(g, t) for g, t in _graphs(single)]
+    graphs = _graphs(single)
     broken = graphs[-1][1].replace(" .\n", " \n", 1)  # a quad without its closing dot
     store = Store(tmp_path / "store")
     with pytest.raises(polgraph.StoreError, match="invalid N-Quads"):

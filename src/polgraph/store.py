@@ -350,6 +350,8 @@ class _Cells(dict):
     def __missing__(self, cell: str) -> Term:
         term = self[cell] = _tsv_term(cell)
         return term
+
+
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _TSV_ESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.DOTALL)
 _TSV_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
