@@ -106,6 +106,32 @@ def test_the_default_uses_the_cores_but_small_inputs_stay_in_process(monkeypatch
     assert list(parallel.extract_stream([])) == [] and started == [2]  # nothing to do: nothing started
 
 
+WORKER_EXIT = """
+import multiprocessing, os, sys
+from concurrent.futures import ProcessPoolExecutor
+from polgraph import nlp, parallel
+
+def shout() -> None:
+    sys.stdout.write("from the worker")  # no newline, not flushed: only the worker's exit writes it out
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=parallel._start_worker, initargs=(nlp.model_name(), os.getpid()))
+    pool.submit(shout).result()
+    workers = list(pool._processes.values())
+    pool.shutdown(wait=True)
+    print("|exit codes", [w.exitcode for w in workers])
+"""
+
+
+def test_a_worker_skips_the_interpreter_teardown_but_keeps_its_output_and_exit_code(tmp_path: Path) -> None:
+    script = tmp_path / "pool.py"
+    script.write_text(WORKER_EXIT, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "from the worker" in done.stdout and done.stdout.endswith("|exit codes [0]\n"), done.stdout
+
+
 def test_a_bad_worker_count_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(polgraph.InputError, match="workers must be 1 or more"):
         polgraph.ingest(tmp_path, store=tmp_path / "store", workers=0)
