@@ -516,6 +516,35 @@ def test_co_participation_leaves_out_places_taking_part() -> None:
     assert_same_rows("co-participation", ours, run_query(REFERENCE_QUERIES / "co-participation.rq", store))
 
 
+def test_people_by_party_gives_one_row_when_articles_class_an_organisation_differently() -> None:
+    """An organisation refined to a party in one article and left generic in another is one row per
+    person and post, counted in both articles, with one of the two classes (people-by-party reads the
+    class once per organisation, after grouping)."""
+    pg, org = "https://w3id.org/polgraph/ontology#", "http://www.w3.org/ns/org#"
+    rdf, rdfs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
+    ids = "https://w3id.org/polgraph/id/"
+    graphs = []
+    for article, cls in (("a1", "PoliticalParty"), ("a2", "Organization")):
+        g = f"<{ids}article/{article}>"
+        m = f"<{ids}membership/{article}>"
+        lines = [f"<{ids}person/ana> <{rdfs}label> \"Ana Ruiz\" {g} .",
+                 f"<{ids}org/lp> <{rdfs}label> \"Liberty Party\" {g} .",
+                 f"<{ids}org/lp> <{rdf}type> <{pg}{cls}> {g} .",
+                 f"{m} <{rdf}type> <{org}Membership> {g} .", f"{m} <{org}member> <{ids}person/ana> {g} .",
+                 f"{m} <{org}organization> <{ids}org/lp> {g} .", f"{m} <{pg}roleLabel> \"leader\" {g} ."]
+        graphs.append((f"{ids}article/{article}", "".join(f"{line}\n" for line in lines)))
+    store = Store()
+    store.replace_graphs(graphs)
+    rows = run_query("people-by-party", store)
+    assert isinstance(rows, Rows)
+    v = rows.variables.index
+    assert len(rows.rows) == 1
+    row = rows.rows[0]
+    assert (row[v("personLabel")].value, row[v("organizationLabel")].value, row[v("role")].value,
+            row[v("articles")].value) == ("Ana Ruiz", "Liberty Party", "leader", "2")
+    assert row[v("organizationType")].value in {"PoliticalParty", "Organization"}
+
+
 # ---- output formats ----------------------------------------------------------------------------
 
 ROWS = Rows(["s", "label", "n", "note"], [
