@@ -90,6 +90,24 @@ def test_sample_extraction_matches_the_data_model(sample_extraction: Extraction)
         "http://www.w3.org/2001/XMLSchema#date"))) in graph
 
 
+def test_two_events_of_one_trigger_word_stay_two_events(sample_extraction: Extraction) -> None:
+    """Two events read from the same word get IRIs of their own: sharing one merged their codes,
+    factualities and role nodes into a single event (found on generated articles)."""
+    first = sample_extraction.events[0]
+    second = replace(first, cameo="173", label="Hun Sen charge Justice Ministry")
+    name, quads = to_quads(replace(sample_extraction, events=(first, second)))
+    graph = Graph()
+    for s, p, o, _ in quads:
+        graph.add((s, p, o))
+    codes = {str(e): str(c) for e, c in graph.subject_objects(PG.cameoCode)}
+    base = "https://w3id.org/polgraph/id/event/test-hun-sen-bail/0000-000006"
+    assert codes == {base: "020", f"{base}-1": "173"}
+    for event in codes:
+        roles = set(graph.objects(URIRef(event), SEM.hasActor))
+        assert len(roles) == 2 and all(str(r).startswith(f"{event}/role/") for r in roles)
+        assert all(len(set(graph.objects(r, RDF.value))) == 1 for r in roles)
+
+
 def test_article_without_date_has_no_issued_triple(sample_extraction: Extraction) -> None:
     undated = replace(sample_extraction, article=replace(sample_extraction.article, published=None))
     _, quads = to_quads(undated)

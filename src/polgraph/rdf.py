@@ -253,8 +253,15 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
         add((person, _S.ORG_memberOf, org))
         add((post, label, _Lit(f"{ms.role}, {extraction.entity(ms.organization).label}")))
 
+    per_trigger: dict[str, int] = {}
     for event in extraction.events:
         node = str(event_iri(article, event))
+        # one word can tell two events ("should have been charged": a demand and a charge); the later
+        # ones get a suffix, or their facts would merge into one event with two codes and role nodes
+        earlier = per_trigger.get(node, 0)
+        per_trigger[node] = earlier + 1
+        if earlier:
+            node = f"{node}-{earlier}"
         add((node, a, _S.PG_Event))
         add((node, a, _S.SEM_Event))
         add((node, label, _Lit(event.label)))
