@@ -95,7 +95,7 @@ def test_two_events_of_one_trigger_word_stay_two_events(sample_extraction: Extra
     factualities and role nodes into a single event (found on generated articles)."""
     first = sample_extraction.events[0]
     second = replace(first, cameo="173", label="Hun Sen charge Justice Ministry")
-    name, quads = to_quads(replace(sample_extraction, events=(first, second)))
+    _, quads = to_quads(replace(sample_extraction, events=(first, second)))
     graph = Graph()
     for s, p, o, _ in quads:
         graph.add((s, p, o))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,9 +108,16 @@ def test_the_default_uses_the_cores_but_small_inputs_stay_in_process(monkeypatch
 
 
 WORKER_EXIT = """
-import multiprocessing, os, sys
+import atexit, multiprocessing, os, sys
 from concurrent.futures import ProcessPoolExecutor
 from polgraph import nlp, parallel
+
+def torn_down() -> None:
+    with open(os.environ["MARKER"], "w") as handle:
+        handle.write("torn down")
+
+if multiprocessing.current_process().name != "MainProcess":  # in the worker, as it imports this file:
+    atexit.register(torn_down)  # registered before the worker starts, called by the interpreter's teardown
 
 def shout() -> None:
     sys.stdout.write("from the worker")  # no newline, not flushed: only the worker's exit writes it out
@@ -125,11 +133,13 @@ if __name__ == "__main__":
 
 
 def test_a_worker_skips_the_interpreter_teardown_but_keeps_its_output_and_exit_code(tmp_path: Path) -> None:
-    script = tmp_path / "pool.py"
+    script, marker = tmp_path / "pool.py", tmp_path / "teardown.txt"
     script.write_text(WORKER_EXIT, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MARKER": str(marker)})
     assert done.returncode == 0, done.stderr
     assert "from the worker" in done.stdout and done.stdout.endswith("|exit codes [0]\n"), done.stdout
+    assert not marker.exists()  # the exit handlers of the worker's interpreter did not run
 
 
 def test_a_bad_worker_count_is_a_usage_error(tmp_path: Path) -> None:
