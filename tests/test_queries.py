@@ -19,7 +19,7 @@ from polgraph.errors import QueryError
 from polgraph.output import compact, format_result, to_csv, to_json, to_table
 from polgraph.queries import Param, QueryInfo, bind_params, list_queries, load_query, parse_header, run_query
 from polgraph.store import Rows, Store, Term
-from polgraph.vocab import XSD
+from polgraph.vocab import ID, ORG, PG, RDF, RDFS, SEM, XSD
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -488,26 +488,28 @@ def test_co_participation_order_is_fully_defined(seed: Store) -> None:
     assert all(row[v("actor1")].value < row[v("actor2")].value for row in rows.rows)
 
 
+def _store_of(articles: dict[str, list[tuple[URIRef, URIRef, URIRef | Literal]]]) -> Store:
+    """A store with one named graph per article (`pgid:article/<id>`), from hand-written triples."""
+    store = Store()
+    store.replace_graphs([(ID[f"article/{a}"], [(s, p, o, ID[f"article/{a}"]) for s, p, o in triples])
+                          for a, triples in articles.items()])
+    return store
+
+
 def test_co_participation_leaves_out_places_taking_part() -> None:
     """Pairs are of actors (people and organisations): a place named as a participant pairs with no
     one, however many events it shares, and the counts and labels are those of the plain query."""
-    pg, sem = "https://w3id.org/polgraph/ontology#", "http://semanticweb.cs.vu.nl/2009/11/sem/"
-    rdf, rdfs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
-    ids = "https://w3id.org/polgraph/id/"
-    kinds = {"person/ana": sem + "Actor", "org/lp": sem + "Actor", "place/lima": sem + "Place"}
-    lines = []
+    kinds = {"person/ana": SEM.Actor, "org/lp": SEM.Actor, "place/lima": SEM.Place}
+    articles: dict[str, list] = {}
     for n, article in enumerate(("a1", "a2")):
-        graph = f"<{ids}article/{article}>"
+        triples = articles[article] = []
         for entity, cls in kinds.items():
-            lines += [f"<{ids}{entity}> <{rdf}type> <{cls}> {graph} .",
-                      f'<{ids}{entity}> <{rdfs}label> "{entity.split("/")[1].title()}" {graph} .']
+            triples += [(ID[entity], RDF.type, cls), (ID[entity], RDFS.label, Literal(entity.split("/")[1].title()))]
         for e in range(2):
-            event = f"<{ids}{article}/event/{e}>"
-            lines += [f"{event} <{rdf}type> <{pg}Event> {graph} .", f'{event} <{pg}cameoCode> "04{n}{e}" {graph} .']
-            lines += [f"{event} <{pg}participant> <{ids}{entity}> {graph} ." for entity in kinds]
-    store = Store()
-    store.replace_graphs([(f"{ids}article/{a}", "".join(f"{line}\n" for line in lines if f"article/{a}>" in line))
-                          for a in ("a1", "a2")])
+            event = ID[f"{article}/event/{e}"]
+            triples += [(event, RDF.type, PG.Event), (event, PG.cameoCode, Literal(f"04{n}{e}"))]
+            triples += [(event, PG.participant, ID[entity]) for entity in kinds]
+    store = _store_of(articles)
     ours = run_query("co-participation", store)
     assert isinstance(ours, Rows)
     v = ours.variables.index
@@ -520,22 +522,14 @@ def test_people_by_party_gives_one_row_when_articles_class_an_organisation_diffe
     """An organisation refined to a party in one article and left generic in another is one row per
     person and post, counted in both articles, with one of the two classes (people-by-party reads the
     class once per organisation, after grouping)."""
-    pg, org = "https://w3id.org/polgraph/ontology#", "http://www.w3.org/ns/org#"
-    rdf, rdfs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
-    ids = "https://w3id.org/polgraph/id/"
-    graphs = []
-    for article, cls in (("a1", "PoliticalParty"), ("a2", "Organization")):
-        g = f"<{ids}article/{article}>"
-        m = f"<{ids}membership/{article}>"
-        lines = [f"<{ids}person/ana> <{rdfs}label> \"Ana Ruiz\" {g} .",
-                 f"<{ids}org/lp> <{rdfs}label> \"Liberty Party\" {g} .",
-                 f"<{ids}org/lp> <{rdf}type> <{pg}{cls}> {g} .",
-                 f"{m} <{rdf}type> <{org}Membership> {g} .", f"{m} <{org}member> <{ids}person/ana> {g} .",
-                 f"{m} <{org}organization> <{ids}org/lp> {g} .", f"{m} <{pg}roleLabel> \"leader\" {g} ."]
-        graphs.append((f"{ids}article/{article}", "".join(f"{line}\n" for line in lines)))
-    store = Store()
-    store.replace_graphs(graphs)
-    rows = run_query("people-by-party", store)
+    ana, party = ID["person/ana"], ID["org/lp"]
+    articles = {}
+    for article, cls in (("a1", PG.PoliticalParty), ("a2", PG.Organization)):
+        m = ID[f"membership/{article}"]
+        articles[article] = [(ana, RDFS.label, Literal("Ana Ruiz")), (party, RDFS.label, Literal("Liberty Party")),
+                             (party, RDF.type, cls), (m, RDF.type, ORG.Membership), (m, ORG.member, ana),
+                             (m, ORG.organization, party), (m, PG.roleLabel, Literal("leader"))]
+    rows = run_query("people-by-party", _store_of(articles))
     assert isinstance(rows, Rows)
     v = rows.variables.index
     assert len(rows.rows) == 1
