@@ -135,8 +135,10 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             if isinstance(result, PolgraphError):
                 fail(result.source, str(result))
                 continue
-            quads = result.quads
-            if batch and batch_quads + quads > BULK_MAX_QUADS:  # keep each write one bulk load
+            # a full batch is written when the next article arrives, and so is one that this article
+            # would take past the bulk loader's limit (each write stays one bulk load)
+            quads = result.quads  # counts the text's lines: once
+            if batch and (len(batch) >= batch_size or batch_quads + quads > BULK_MAX_QUADS):
                 writer.put(batch)
                 batch, batch_quads = [], 0
             batch.append((result.graph, result.nquads))
@@ -147,9 +149,6 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             report.ingested += 1
             report.entities, report.memberships = len(entities), len(memberships)
             notify(INGESTED, result.source)
-            if len(batch) >= batch_size:
-                writer.put(batch)
-                batch, batch_quads = [], 0
         if batch:
             writer.put(batch)
     except BaseException:
