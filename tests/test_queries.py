@@ -351,6 +351,25 @@ def test_order_by_falls_back_on_mixed_values() -> None:
 
 
 
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_rows_leaves_garbage_collection_as_it_was(collecting: bool) -> None:
+    """Rows are built with the cyclic collector paused (for speed); it comes back on afterwards, and a
+    caller who had turned it off keeps it off."""
+    import gc
+
+    store = Store()
+    store._store.load(ORDER_DATA.encode(), ox.RdfFormat.TURTLE)
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        for text in ("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s ?o", "SELECT ?s WHERE { ?s ?p ?o }"):
+            rows = store.query(text)
+            assert isinstance(rows, Rows) and len(rows.rows) == 13  # the triples of ORDER_DATA
+            assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
+
+
 # ---- reading results: TSV cells and the restructured queries -------------------------------------
 
 TSV_DATA = """

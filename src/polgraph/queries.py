@@ -331,28 +331,28 @@ def sort_rows(rows: Rows, keys: tuple[OrderKey, ...]) -> bool:
     """Sort `rows` in place by `keys` as SPARQL's ORDER BY does; False (rows untouched) when a key
     column holds values this does not order exactly as SPARQL does (mixed kinds of literal, languages,
     dates, ...)."""
-    columns = []
+    if not rows.rows:
+        return True
+    ranks: list[list[int]] = []
     for key in keys:
         index = rows.variables.index(key.variable)
         cells = [row[index] for row in rows.rows]
         # the store converts each distinct value once, so values recur as the same object: key each once
-        values = {id(cell): _sort_value(cell, key) for cell in {id(cell): cell for cell in cells}.values()}
-        column = [values[id(cell)] for cell in cells]
-        kinds = {value[0] for value in column if value[0] != 0}
-        literal_types = {type(value[1]) for value in column if value[0] == 3}  # str, float or bool
+        distinct = {id(cell): cell for cell in cells}
+        values = {ident: _sort_value(cell, key) for ident, cell in distinct.items()}
+        kinds = {value[0] for value in values.values() if value[0] != 0}
+        literal_types = {type(value[1]) for value in values.values() if value[0] == 3}  # str, float or bool
         if -1 in kinds or len(kinds) > 1 or len(literal_types) > 1:
             return False
-        columns.append((column, key.descending))
-    order = list(range(len(rows.rows)))
-    runs: list[tuple[list, bool]] = []  # consecutive keys of one direction, sorted together
-    for column, descending in columns:
-        if runs and runs[-1][1] == descending:
-            runs[-1][0].append(column)
-        else:
-            runs.append(([column], descending))
-    for run, descending in reversed(runs):  # stable sorts, last run first
-        combined = run[0] if len(run) == 1 else list(zip(*run, strict=True))
-        order.sort(key=combined.__getitem__, reverse=descending)
+        # each distinct sort value becomes its rank, so one sort compares small integers
+        order = sorted(set(values.values()), reverse=key.descending)
+        rank = {value: position for position, value in enumerate(order)}
+        by_id = {ident: rank[value] for ident, value in values.items()}
+        ranks.append([by_id[id(cell)] for cell in cells])
+    combined = ranks[0]
+    for column, size in ((column, max(column) + 1) for column in ranks[1:]):
+        combined = [high * size + low for high, low in zip(combined, column, strict=True)]
+    order = sorted(range(len(rows.rows)), key=combined.__getitem__)  # stable: ties keep the rows' order
     rows.rows[:] = [rows.rows[i] for i in order]
     return True
 
