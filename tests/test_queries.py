@@ -179,6 +179,48 @@ def test_events_rows_follow_the_contract(seed: Store) -> None:
     assert events == {row[0].value for row in every.rows} != set()
 
 
+
+FACTUALITY_DATA = """
+@prefix pg: <https://w3id.org/polgraph/ontology#> . @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix cameo: <https://w3id.org/polgraph/cameo/> . @prefix x: <http://example.org/> .
+x:asserted pg:factuality pg:Asserted . x:reported pg:factuality pg:Reported . x:negated pg:factuality pg:Negated .
+x:hypothetical pg:factuality pg:Hypothetical . x:planned pg:factuality pg:Planned .
+x:asserted sem:hasActor x:a1, x:a2, x:a3, x:a4 .
+x:a1 rdf:value x:hun ; sem:roleType pg:agent . x:a2 rdf:value x:kem ; sem:roleType pg:patient .
+x:a3 rdf:value x:eu ; sem:roleType pg:recipient . x:a4 rdf:value x:un ; sem:roleType pg:other .
+x:hun rdfs:label "Hun Sen" . x:kem rdfs:label "Kem Sokha" .
+"""
+
+
+def test_events_and_timeline_name_every_factuality_and_role() -> None:
+    """The names of factuality values and roles come from sameTerm tests in the queries: each value of the
+    ontology's closed sets gets its own name, an event without a factuality is listed with none, and
+    events lists only what happened (asserted, reported or unmarked)."""
+    store = Store()
+    store.ensure_reference_graphs()
+    events = ["asserted", "reported", "negated", "hypothetical", "planned", "unmarked"]
+    data = FACTUALITY_DATA + "".join(f"x:{e} a pg:Event ; pg:cameoCode \"173\" ; sem:eventType cameo:173 .\n"
+                                     for e in events)
+    store._store.load(data.encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://example.org/g"))
+    timeline = run_query("timeline", store)
+    assert isinstance(timeline, Rows)
+    named = {row[timeline.variables.index("event")].value.rsplit("/", 1)[1]:
+             row[timeline.variables.index("factuality")] for row in timeline.rows}
+    assert {e: f and f.value for e, f in named.items()} == {
+        "asserted": "Asserted", "reported": "Reported", "negated": "Negated", "hypothetical": "Hypothetical",
+        "planned": "Planned", "unmarked": None}
+    assert {row[timeline.variables.index("cameoLabel")].value for row in timeline.rows} == {
+        "Arrest, detain, or charge with legal action"}
+    listed = run_query("events", store)
+    assert isinstance(listed, Rows)
+    rows = [dict(zip(listed.variables, [c and c.value for c in row], strict=True)) for row in listed.rows]
+    assert {(r["event"].rsplit("/", 1)[1], r["factuality"]) for r in rows} == {
+        ("asserted", "Asserted"), ("reported", "Reported"), ("unmarked", None)}
+    assert {(r["participant"], r["participantRole"], r["participantLabel"]) for r in rows if r["participant"]} == {
+        ("http://example.org/hun", "agent", "Hun Sen"), ("http://example.org/kem", "patient", "Kem Sokha"),
+        ("http://example.org/eu", "recipient", None), ("http://example.org/un", "other", None)}
+
 # ---- parameters --------------------------------------------------------------------------------
 
 def test_param_header_parsing() -> None:
