@@ -345,8 +345,8 @@ def sort_rows(rows: Rows, keys: tuple[OrderKey, ...]) -> bool:
         if -1 in kinds or len(kinds) > 1 or len(literal_types) > 1:
             return False
         # each distinct sort value becomes its rank, so one sort compares small integers
-        order = sorted(set(values.values()), reverse=key.descending)
-        rank = {value: position for position, value in enumerate(order)}
+        ordered = sorted(set(values.values()), reverse=key.descending)
+        rank = {value: position for position, value in enumerate(ordered)}
         by_id = {ident: rank[value] for ident, value in values.items()}
         ranks.append([by_id[id(cell)] for cell in cells])
     combined = ranks[0]

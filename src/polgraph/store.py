@@ -350,8 +350,8 @@ def _quad(q: tuple[Node, Node, Node, URIRef]) -> ox.Quad:
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a result's rows are built: they are tens of thousands of new
-    container objects and no cycles, and the collections their allocation triggers cost as much as
-    building them (0.08 of 0.17 s for 10,000 rows of `timeline`)."""
+    container objects and no cycles, and the collections their allocation sets off cost about as much
+    as building them (reading `timeline`'s 10,313 rows: 0.18 s collecting, 0.09 s paused)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
