@@ -179,7 +179,6 @@ def test_events_rows_follow_the_contract(seed: Store) -> None:
     assert events == {row[0].value for row in every.rows} != set()
 
 
-
 FACTUALITY_DATA = """
 @prefix pg: <https://w3id.org/polgraph/ontology#> . @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -220,6 +219,7 @@ def test_events_and_timeline_name_every_factuality_and_role() -> None:
     assert {(r["participant"], r["participantRole"], r["participantLabel"]) for r in rows if r["participant"]} == {
         ("http://example.org/hun", "agent", "Hun Sen"), ("http://example.org/kem", "patient", "Kem Sokha"),
         ("http://example.org/eu", "recipient", None), ("http://example.org/un", "other", None)}
+
 
 # ---- parameters --------------------------------------------------------------------------------
 
