@@ -95,8 +95,11 @@ def span_iri(article: Article, begin: int, end: int) -> URIRef:
     return URIRef(f"{text_iri(article)}#char={begin},{end}")
 
 
-def event_iri(article: Article, event: Event) -> URIRef:
-    return ID[f"event/{slug(article.id)}/{event.sentence:04d}-{event.token_index:06d}"]  # sorts in reading order
+def event_iri(article: Article, event: Event, occurrence: int = 0) -> URIRef:
+    """Sorts in reading order; `occurrence` numbers the second and later events told by the same word
+    ("should have been charged": a demand and a charge), which get `-1`, `-2`…"""
+    suffix = f"-{occurrence}" if occurrence else ""
+    return ID[f"event/{slug(article.id)}/{event.sentence:04d}-{event.token_index:06d}{suffix}"]
 
 
 def membership_iri(person: URIRef, role: URIRef, organization: URIRef) -> URIRef:
@@ -253,15 +256,12 @@ def _triples(extraction: Extraction) -> tuple[str, list[tuple[str, str, _Term]]]
         add((person, _S.ORG_memberOf, org))
         add((post, label, _Lit(f"{ms.role}, {extraction.entity(ms.organization).label}")))
 
-    per_trigger: dict[str, int] = {}
+    per_trigger: dict[tuple[int, int], int] = {}
     for event in extraction.events:
-        node = str(event_iri(article, event))
-        # one word can tell two events ("should have been charged": a demand and a charge); the later
-        # ones get a suffix, or their facts would merge into one event with two codes and role nodes
-        earlier = per_trigger.get(node, 0)
-        per_trigger[node] = earlier + 1
-        if earlier:
-            node = f"{node}-{earlier}"
+        # one word can tell two events; sharing an IRI would merge their codes and role nodes
+        word = (event.sentence, event.token_index)
+        occurrence = per_trigger[word] = per_trigger.get(word, -1) + 1
+        node = str(event_iri(article, event, occurrence))
         add((node, a, _S.PG_Event))
         add((node, a, _S.SEM_Event))
         add((node, label, _Lit(event.label)))
