@@ -264,8 +264,8 @@ class Store:
         solutions term by term, which stays as the fallback for a cell `_tsv_term` does not know."""
         variables = [v.value for v in result.variables]
         width = len(variables)
-        if not width:  # each solution is an empty line
-            return Rows(variables, [[] for _ in result])
+        if not width:  # each solution is an empty line: read them as solutions
+            return Store._term_rows(result)
         data = result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
         # a header line, then one line per solution, each ending "\n"; cells hold no raw tab or newline
         body = data[data.index("\n") + 1:]
