@@ -151,6 +151,27 @@ def test_a_bad_worker_count_is_a_usage_error(tmp_path: Path) -> None:
 
 # ---- store writes ----------------------------------------------------------------------------------
 
+UNGUARDED = """
+import sys
+import polgraph
+
+try:  # at the top of the script, not under `if __name__ == "__main__":`
+    polgraph.ingest(sys.argv[1], store=sys.argv[2], workers=2)
+except polgraph.PolgraphError as error:
+    if __name__ != "__main__":  # a worker, importing the script (as __mp_main__)
+        raise
+    print("|error", error.what, "|hint", error.hint)
+"""
+
+
+def test_a_script_without_the_main_guard_is_told_what_to_change(corpus: Path, tmp_path: Path) -> None:
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(corpus), str(tmp_path / "store")],
+                          capture_output=True, text=True, timeout=120)
+    assert "|error an extraction worker process died" in done.stdout, done.stdout + done.stderr
+    assert 'if __name__ == "__main__":' in done.stdout.split("|hint", 1)[1]
+
 def test_nquads_text_and_rdflib_quads_store_the_same_graph(single: Path, sample_extraction) -> None:
     graph, text = to_nquads(sample_extraction)
     name, quads = to_quads(sample_extraction)

@@ -134,8 +134,11 @@ def _pooled(items: Iterator[Article | InputError], workers: int) -> Iterator[Ext
         while pending:
             yield from pending.popleft().result()
     except BrokenProcessPool:
-        raise PolgraphError("an extraction worker process died (out of memory?)",
-                            hint="retry with fewer --workers") from None
+        raise PolgraphError("an extraction worker process died",
+                            hint="if a worker's error is printed above, see to it: a script that calls polgraph "
+                                 "with workers must make the call under `if __name__ == \"__main__\":`, since each "
+                                 "worker imports the script; if the machine ran out of memory, retry with fewer "
+                                 "--workers") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
