@@ -219,6 +219,33 @@ def test_an_unchanged_corpus_is_skipped_without_loading_spacy(corpus: Path, sing
     assert out.split() == ["0", "24", "False"]
 
 
+def test_an_article_another_version_extracted_is_extracted_again(corpus: Path, single: Path,
+                                                                 tmp_path: Path) -> None:
+    import shutil
+
+    from polgraph import nlp
+    from polgraph.vocab import PG
+
+    current = nlp.describe()
+    assert current.startswith(f"polgraph {polgraph.__version__} ") and current.endswith(" 3.8.0")
+    import pyoxigraph
+
+    raw = pyoxigraph.Store(str(shutil.copytree(single, tmp_path / "store")))
+    older = sorted({q.graph_name.value for q in raw.quads_for_pattern(None, pyoxigraph.NamedNode(str(PG.contentHash)),
+                                                                       None)})[:3]
+    for graph in older:  # as if an earlier polgraph had extracted these three
+        raw.update(f"DELETE {{ GRAPH <{graph}> {{ ?a <{PG.extractorVersion}> ?v }} }} "
+                     f"INSERT {{ GRAPH <{graph}> {{ ?a <{PG.extractorVersion}> \"polgraph 0.0.9 x_model 1.0\" }} }} "
+                     f"WHERE {{ GRAPH <{graph}> {{ ?a <{PG.extractorVersion}> ?v }} }}")
+    del raw  # closes it
+    store = Store(tmp_path / "store")
+    assert [store.extractor(g) for g in older] == ["polgraph 0.0.9 x_model 1.0"] * 3
+    report = polgraph.ingest(corpus, store=store, workers=1)
+    assert (report.ingested, report.unchanged) == (3, 21)
+    assert [store.extractor(g) for g in older] == [current] * 3
+    assert article_quads(store) == article_quads(single)
+
+
 def test_content_hashes_are_looked_up_one_by_one(single: Path) -> None:
     store = Store(single, read_only=True)
     hashes = store.content_hashes()

@@ -21,6 +21,7 @@ from .articles import iter_articles
 from .articles import max_chars as article_limit
 from .errors import InputError, PolgraphError
 from .model import Article
+from .nlp import describe
 from .rdf import article_iri
 from .store import BULK_MAX_QUADS, Store, default_store_path
 
@@ -72,7 +73,8 @@ def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Pat
     """Extract every article under `paths` into `store`, replacing each article's named graph.
 
     `store` is a Store, or the folder of one (default: $POLGRAPH_STORE or ./polgraph-store).
-    Articles whose content hash is already in the store are skipped unless `force`. Articles longer
+    Articles already in the store with the same content hash, extracted by the same polgraph and model
+    versions (`nlp.describe`), are skipped unless `force`. Articles longer
     than `max_chars` characters (default: $POLGRAPH_MAX_CHARS, else 1,000,000) fail with an InputError.
     `workers` extraction processes run at once (default: one per CPU core, for inputs large enough to
     pay for starting them); the store gets the same triples whatever the number.
@@ -122,13 +124,14 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
                                  source=item.source or item.id, hint="give every article its own id")
                 continue
             seen[graph] = (item.source or item.id, item.id)
-            if not force and store.content_hash(graph) == item.content_hash:
+            if not force and store.content_hash(graph) == item.content_hash and store.extractor(graph) == extractor:
                 report.unchanged += 1
                 notify(UNCHANGED, item.source or item.id)
                 continue
             yield item
 
     writer = _Writer(store, report)
+    extractor = describe()  # an article extracted by another polgraph or model version is extracted again
     results = extract_stream(fresh(iter_articles(paths, limit=max_chars)), workers=workers)
     try:
         for result in results:

@@ -156,14 +156,39 @@ def load(name: str | None = None) -> Language:
 
 
 def describe() -> str:
-    """Name and version of the model, recorded with every article's extraction."""
+    """What extracts, recorded with every article's graph: polgraph's version and the model's name and
+    version ("polgraph 0.1.0 en_core_web_sm 3.8.0"). An ingest re-extracts an unchanged article when this
+    differs, so an upgrade reaches the articles already stored. Read without loading spaCy."""
     return _describe(_chosen or os.environ.get("POLGRAPH_MODEL"))  # not model_name(): it searches sys.path
 
 
 @lru_cache(maxsize=4)
-def _describe(name: str | None) -> str:
-    meta = load().meta  # spaCy builds the meta dict on every access: read it once per model (`name` keys the cache)
-    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+def _describe(name: str | None) -> str:  # `name` keys the cache
+    from . import __version__
+
+    meta = _package_meta(model_name())
+    if meta is None:
+        meta = load().meta  # a model spaCy finds some other way (spaCy builds this dict on every access)
+    return f"polgraph {__version__} {meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def _package_meta(name: str) -> dict | None:
+    """The meta.json of a model folder or installed model package (what spaCy reads for `nlp.meta`), or
+    None."""
+    import json
+    from pathlib import Path
+
+    folder = Path(name)
+    if not folder.is_dir():
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and "version" in meta else None
 
 
 def parse(text: str) -> Doc:

@@ -209,6 +209,13 @@ class Store:
             return quad.object.value
         return None
 
+    def extractor(self, graph: str) -> str | None:
+        """What extracted one article graph (`pg:extractorVersion`, see `nlp.describe`), or None."""
+        name = ox.NamedNode(graph)
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(PG.extractorVersion)), None, name):
+            return quad.object.value
+        return None
+
     def content_hashes(self) -> dict[str, str]:
         """Article graph IRI → content hash of what was ingested there."""
         out: dict[str, str] = {}
