@@ -79,6 +79,15 @@ def test_every_query_is_self_contained_sparql(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ALL_FILES, ids=rel)
+def test_every_declared_prefix_is_used(path: Path) -> None:
+    text = re.sub(r"(?m)(?:^|\s)#.*$", "", path.read_text(encoding="utf-8"))  # comments (an IRI's "#" follows no space)
+    declared = re.findall(r"PREFIX\s+(\w*):\s*<[^>]*>", text)
+    body = re.sub(r"PREFIX\s+\w*:\s*<[^>]*>", "", text)
+    unused = [p for p in declared if not re.search(rf"(?<![\w:]){p}:", body)]
+    assert not unused, f"declared but never used: {unused}"
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=rel)
 def test_every_query_runs_on_the_seed_store(seed: Store, path: Path) -> None:
     info = load_query(path)
     result = run_query(info, seed, sample_params(info))
