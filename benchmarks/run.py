@@ -67,7 +67,7 @@ class Settings:
     replicate: bool  # reach query_triples by copying article graphs instead of ingesting more
 
 
-FULL = Settings(extract_articles=600, repeats=3, small=2_000, large=20_000, query_triples=1_000_000, query_runs=5,
+FULL = Settings(extract_articles=600, repeats=5, small=2_000, large=20_000, query_triples=1_000_000, query_runs=9,
                 rdflib_budget=1800.0, view_nodes=5_000, replicate=False)
 QUICK = Settings(extract_articles=120, repeats=1, small=200, large=2_000, query_triples=1_000_000, query_runs=3,
                  rdflib_budget=400.0, view_nodes=5_000, replicate=True)
