@@ -168,7 +168,7 @@ class Bench:
                 pool.map(_spacy_parse, [texts[i:i + 32] for i in range(0, n, 32)], chunksize=1)
                 spacy_two_rates.append(n / (time.perf_counter() - start))
                 # the same extraction written to an N-Quads file instead of the store: what the stages and RDF
-                # cost on their own, apart from Oxigraph's writes (which hold the GIL, see the README)
+                # cost on their own, apart from Oxigraph's writes
                 out = self.work / f"extract-{r}.nq"
                 start = time.perf_counter()
                 extracted = polgraph.extract_file(path, out, workers=1)

@@ -3,9 +3,8 @@
 Bad inputs never stop a run: each is recorded in the report and the good articles are still stored.
 Each batch is written with one `Store.replace_graphs` call, so an interrupted run keeps whole articles.
 Extraction runs in `workers` processes (`parallel.py`); this process reads the articles, skips the
-unchanged ones and writes the store, in a background thread that overlaps the workers' extractions.
-(pyoxigraph holds the GIL while it bulk-loads, so with one worker, which extracts in this process,
-the writes take turns with the extraction rather than overlapping it.)
+unchanged ones and writes the store, in a background thread that overlaps the extraction (pyoxigraph
+releases the GIL while it bulk-loads, so this holds with one worker too, which extracts in this process).
 Everything streams: memory does not grow with the number of articles.
 """
 
