@@ -204,15 +204,14 @@ class Store:
     def content_hash(self, graph: str) -> str | None:
         """The content hash recorded in one article graph, or None: one index lookup, so an ingest
         never holds the hashes of the whole store in memory."""
-        name = ox.NamedNode(graph)
-        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(PG.contentHash)), None, name):
-            return quad.object.value
-        return None
+        return self._article_value(graph, PG.contentHash)
 
     def extractor(self, graph: str) -> str | None:
         """What extracted one article graph (`pg:extractorVersion`, see `nlp.describe`), or None."""
-        name = ox.NamedNode(graph)
-        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(PG.extractorVersion)), None, name):
+        return self._article_value(graph, PG.extractorVersion)
+
+    def _article_value(self, graph: str, predicate: object) -> str | None:
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.NamedNode(graph)):
             return quad.object.value
         return None
 
