@@ -98,6 +98,7 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
     entities: set[str] = set()
     memberships: set[str] = set()
     seen: dict[str, tuple[str, str]] = {}  # graph → (source, article id) of its first article
+    extractor = describe()  # an article extracted by another polgraph or model version is extracted again
     batch: list[tuple] = []
     batch_quads = 0
 
@@ -130,7 +131,6 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
             yield item
 
     writer = _Writer(store, report)
-    extractor = describe()  # an article extracted by another polgraph or model version is extracted again
     results = extract_stream(fresh(iter_articles(paths, limit=max_chars)), workers=workers)
     try:
         for result in results:
