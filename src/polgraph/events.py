@@ -508,21 +508,36 @@ def _intent(tok: Token, code: str, participants: list[Participant], factuality: 
 
 
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
-    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+    """The first reading of the trigger word that its particles and objects allow. Most readings ask for
+    neither, so the word's particles and objects are only gathered when one does."""
+    particles: set[str] | None = None
+    objects: set[str] | None = None
+    for r in readings:
+        if r.pos != pos:
+            continue
+        if r.particle:
+            if particles is None:
+                particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+            if r.particle not in particles:
+                continue
+        if r.needs:
+            if objects is None:
+                objects = _objects(tok, pos)
+            if not objects & set(r.needs.split(";")):
+                continue
+        return r
+    return None
+
+
+def _objects(tok: Token, pos: str) -> set[str]:
+    """Lower-cased lemmas of what the trigger word acts on (its objects and prepositional phrases; for
+    a noun, its whole phrase)."""
     objects = {t.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "acomp", "oprd"}
                for t in c.subtree}
     objects |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" for t in c.subtree}
     if pos == "NOUN":
         objects |= {t.lemma_.lower() for t in tok.subtree}
-    for r in readings:
-        if r.pos != pos:
-            continue
-        if r.particle and r.particle not in particles:
-            continue
-        if r.needs and not objects & set(r.needs.split(";")):
-            continue
-        return r
-    return None
+    return objects
 
 
 def _refine(tok: Token, code: str) -> str:

@@ -49,15 +49,30 @@ _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’")
 
 # Token scans over a whole document: one array read in C instead of a Python object per token, which
 # matters because every extraction stage looks for a few words among thousands of tokens. (A set test
-# per array value beats numpy's isin, whose sorting costs more than the scan at these sizes.)
+# per array value beats numpy's isin, whose sorting costs more than the scan at these sizes.) Each
+# column is read once per document and kept with it, since the stages scan the same few columns.
+_COLUMNS = "polgraph.columns"  # the key of a document's columns in its user_data
+
+
+def _column(doc: Doc, attr: str) -> list[int]:
+    """One token attribute of `doc` ("LOWER", "LEMMA"…) as a list, read on first use."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    found = columns.get(attr)
+    if found is None:
+        from spacy.attrs import IDS
+
+        found = columns[attr] = doc.to_array(IDS[attr]).tolist()
+    return found
+
+
 def tokens_with(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
     """Indices of the tokens whose `attr` ("LOWER", "ORTH") is one of `words`."""
-    from spacy.attrs import IDS
-
     if not len(doc):
         return []
     wanted = _string_ids(words if isinstance(words, frozenset) else frozenset(words))
-    return [i for i, h in enumerate(doc.to_array(IDS[attr]).tolist()) if h in wanted]
+    return [i for i, h in enumerate(_column(doc, attr)) if h in wanted]
 
 
 @lru_cache(maxsize=64)
@@ -81,8 +96,6 @@ _LEMMA_SEEN_MAX = 10_000  # lemma hashes remembered per word list (well under a 
 
 def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
     """Indices of the tokens whose lower-cased lemma is one of `lemmas`."""
-    from spacy.attrs import LEMMA
-
     if not len(doc):
         return []
     key = lemmas if isinstance(lemmas, frozenset) else frozenset(lemmas)
@@ -90,7 +103,7 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
     if len(seen) > _LEMMA_SEEN_MAX:
         seen.clear()
         hits.clear()
-    column = doc.to_array(LEMMA).tolist()
+    column = _column(doc, "LEMMA")
     new = set(column) - seen
     if new:
         strings = doc.vocab.strings
@@ -101,13 +114,12 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
 
 def tokens_tagged(doc: Doc, pos: Collection[str]) -> list[int]:
     """Indices of the tokens whose coarse part of speech is one of `pos` ("VERB", "AUX"…)."""
-    from spacy.attrs import POS
     from spacy.parts_of_speech import IDS as POS_IDS
 
     if not len(doc):
         return []
     wanted = {POS_IDS[p] for p in pos}
-    return [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in wanted]
+    return [i for i, p in enumerate(_column(doc, "POS")) if p in wanted]
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
