@@ -59,6 +59,25 @@ def test_tokens_with_and_tagged_match_token_attributes(text: str) -> None:
     assert nlp.tokens_tagged(doc, {"VERB", "AUX"}) == [t.i for t in doc if t.pos_ in {"VERB", "AUX"}]
 
 
+def test_a_column_is_read_once_per_document_and_dropped_after_its_extraction() -> None:
+    from polgraph.model import Article
+    from polgraph.pipeline import extract_doc
+
+    text = "Police arrested the activists. The court released them."
+    doc = nlp.parse(text)
+    first = nlp.tokens_with(doc, "LOWER", {"the"})
+    column = doc.user_data[nlp._COLUMNS]["LOWER"]
+    assert nlp.tokens_with(doc, "LOWER", {"the"}) == first
+    assert doc.user_data[nlp._COLUMNS]["LOWER"] is column  # kept, not read again
+    with doc.retokenize() as retokenizer:  # the document changes: what was kept is stale
+        retokenizer.merge(doc[0:2])
+    nlp.forget_columns(doc)
+    assert nlp.tokens_with(doc, "LOWER", {"the"}) == [t.i for t in doc if t.lower_ == "the"] != first
+    extracted = nlp.parse(text)
+    extract_doc(Article(id="columns", text=text), extracted)
+    assert nlp._COLUMNS not in extracted.user_data
+
+
 def test_lemma_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "_LEMMA_SEEN_MAX", 3)
     words = frozenset({"arrest", "police", "word"})

@@ -67,6 +67,11 @@ def _column(doc: Doc, attr: str) -> list[int]:
     return found
 
 
+def forget_columns(doc: Doc) -> None:
+    """Drop the columns kept with `doc` (once its extraction is done)."""
+    doc.user_data.pop(_COLUMNS, None)
+
+
 def tokens_with(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
     """Indices of the tokens whose `attr` ("LOWER", "ORTH") is one of `words`."""
     if not len(doc):

@@ -31,10 +31,13 @@ def extract(article: Article) -> Extraction:
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Run the extraction stages over an already parsed article."""
     gaz = gazetteer.default()
-    index = find_entities(doc, gaz)
-    sentences = _sentences(doc, index.sent_of, article.text)
-    memberships, index = find_memberships(doc, index, gaz, article)
-    events, index = find_events(doc, index, article, gaz, tuple(memberships))
+    try:
+        index = find_entities(doc, gaz)
+        sentences = _sentences(doc, index.sent_of, article.text)
+        memberships, index = find_memberships(doc, index, gaz, article)
+        events, index = find_events(doc, index, article, gaz, tuple(memberships))
+    finally:
+        nlp.forget_columns(doc)  # a caller may change the document before extracting from it again
     return Extraction(article=article, sentences=sentences, entities=index.entities,
                       memberships=tuple(memberships), events=tuple(events), model=nlp.describe())
 
