@@ -157,8 +157,6 @@ class Bench:
         spacy_rates, one_rates, one_steady, two_steady, two_rates, file_rates = [], [], [], [], [], []
         spacy_two_rates: list[float] = []
         spacy_around: list[tuple[float, float]] = []  # spaCy alone before and after each `ingest ×1`
-        file_baseline: list[float] = []  # the spaCy-alone rate each of these is compared with
-        spacy_two_baseline: list[float] = []
         # spaCy alone on two processes (models loaded before timing): how far this machine itself scales
         # the model, the ceiling for `--workers 2` ÷ `--workers 1`
         pool = multiprocessing.get_context("spawn").Pool(2, initializer=_load_spacy)
@@ -198,13 +196,11 @@ class Bench:
                 start = time.perf_counter()
                 extracted = polgraph.extract_file(path, out, workers=1)
                 file_rates.append(n / (time.perf_counter() - start))
-                file_baseline.append(after)
                 assert extracted.ok and extracted.articles == n, extracted.failed
                 out.unlink()
                 start = time.perf_counter()
                 pool.map(_spacy_parse, [texts[i:i + 32] for i in range(0, n, 32)], chunksize=1)
                 spacy_two_rates.append(n / (time.perf_counter() - start))
-                spacy_two_baseline.append(after)
                 log(f"repeat {r + 1}: spaCy {before:.2f}/s before ingest ×1 and {after:.2f}/s after, "
                     f"ingest ×1 {one_rates[-1]:.2f}/s (steady {one_steady[-1]:.2f}), "
                     f"×2 steady {two_steady[-1]:.2f}/s (all {two_rates[-1]:.2f}), extract ×1 {file_rates[-1]:.2f}/s, "
@@ -213,8 +209,10 @@ class Bench:
             pool.terminate()
         ratio1 = statistics.median(o / s for o, s in zip(one_rates, spacy_rates, strict=True))
         ratio2 = statistics.median(t / o for t, o in zip(two_steady, one_steady, strict=True))
-        ratio_file = statistics.median(f / s for f, s in zip(file_rates, file_baseline, strict=True))
-        ratio_spacy2 = statistics.median(t / o for t, o in zip(spacy_two_rates, spacy_two_baseline, strict=True))
+        # `extract ×1` and spaCy on 2 processes are compared with the spaCy run after `ingest ×1`, the nearest
+        after_rates = [after for _, after in spacy_around]
+        ratio_file = statistics.median(f / s for f, s in zip(file_rates, after_rates, strict=True))
+        ratio_spacy2 = statistics.median(t / o for t, o in zip(spacy_two_rates, after_rates, strict=True))
         per_article = self.extract_triples / n
         self.add("extraction", f"spaCy alone (nlp.pipe), {n} articles, {words / n:.0f} words each",
                  f"{statistics.median(spacy_rates):.2f} articles/s", "—", None, rates=spacy_rates,
