@@ -89,10 +89,8 @@ def _string_ids(words: frozenset[str]) -> frozenset[int]:
 
 
 def token_starts(doc: Doc) -> list[int]:
-    """Character offset of every token, read as one array."""
-    from spacy.attrs import IDX
-
-    return doc.to_array(IDX).tolist() if len(doc) else []
+    """Character offset of every token, read as one array (kept with the document: do not change it)."""
+    return _column(doc, "IDX") if len(doc) else []
 
 
 _LEMMA_SEEN: dict[frozenset[str], tuple[set[int], set[int]]] = {}
