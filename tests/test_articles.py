@@ -78,6 +78,26 @@ def test_bad_published_date_names_the_file(tmp_path: Path) -> None:
     assert str(error).startswith(f"{path}: ") and "14/11/2019" in str(error) and "ISO date" in str(error)
 
 
+def test_other_names_for_the_publication_date_and_url(tmp_path: Path) -> None:
+    """Hugo/Jekyll `date`, schema.org `datePublished`, RSS `pubDate` (RFC 2822) and `link`: an article
+    exported by such a tool keeps its date, so its relative dates can resolve."""
+    md = write(tmp_path / "hugo.md", "---\ntitle: x\ndate: 2022-03-04T10:00:00+02:00\n---\nText.\n")
+    feed = write(tmp_path / "feed.jsonl", json.dumps({"id": "r", "text": "Text.", "link": "https://example.org/r",
+                                                      "pubDate": "Fri, 04 Mar 2022 23:30:00 -0500"}) + "\n"
+                 + json.dumps({"id": "s", "text": "Text.", "DatePublished": "2021-05-06"}) + "\n"
+                 + json.dumps({"id": "t", "text": "Text.", "published": "2020-01-02", "date": "2021-01-01"}) + "\n")
+    hugo, rss, schema, both = read(md, feed)
+    assert hugo.published == date(2022, 3, 4)
+    assert rss.published == date(2022, 3, 4) and rss.url == "https://example.org/r"  # the date as written
+    assert schema.published == date(2021, 5, 6)
+    assert both.published == date(2020, 1, 2)  # `published` first
+
+
+def test_bad_date_under_another_name_names_that_key(tmp_path: Path) -> None:
+    [error] = read(write(tmp_path / "a.txt", "---\ndate: last Tuesday\n---\nText.\n"))
+    assert isinstance(error, InputError) and "bad 'date' date 'last Tuesday'" in str(error)
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     [article] = read(write(tmp_path / "a.txt", "Mu Sochua wrote.".encode("utf-16")))
     assert isinstance(article, Article) and article.text == "Mu Sochua wrote."

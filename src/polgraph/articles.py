@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +23,14 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 METADATA_KEYS = ("title", "url", "published", "publisher")
+KEY_ALIASES = {
+    "published": ("date", "datepublished", "date_published", "pubdate", "published_at", "publishedat",
+                  "publication_date", "publish_date"),
+    "url": ("link",),
+}
+"""Other names the metadata fields go by (Hugo/Jekyll `date`, schema.org `datePublished`, RSS `pubDate`,
+`link`), matched without regard to case. The first name present is used: an article exported with
+`date:` front matter keeps its publication date, so its relative dates ("on Thursday") still resolve."""
 MAX_CHARS = 1_000_000
 """Default per-article limit: spaCy needs about 3 GB and a minute or more for 1M characters."""
 MAX_CHARS_ENV = "POLGRAPH_MAX_CHARS"
@@ -162,18 +171,23 @@ def make_article(record: dict[str, object], *, default_id: str, source: str = ""
     if len(text) > limit:
         raise _too_long(f"{len(text):,} characters", limit, source=source)
     fields: dict[str, str | None] = {}
+    names: dict[str, str] = {}  # field → the key it was read from, for error messages
+    lowered = {k.lower(): k for k in reversed(list(record)) if isinstance(k, str)}  # first spelling wins
     for key in ("id", *METADATA_KEYS):
-        value = record.get(key)
+        found = next((lowered[k] for k in (key, *KEY_ALIASES.get(key, ())) if k in lowered
+                      and record[lowered[k]] not in (None, "")), key)
+        value = record.get(found)
         if value is not None and not isinstance(value, str | int):
-            raise InputError(f"'{key}' must be a string", source=source)
+            raise InputError(f"'{found}' must be a string", source=source)
         fields[key] = str(value).strip() if value not in (None, "") else None
+        names[key] = found
     if html_title and not fields["title"]:
         fields["title"] = html_title
     for key, value in (("text", text), *fields.items()):
         _check_unicode(value, key, source)
     published = None
     if fields["published"]:
-        published = parse_date(fields["published"], source=source)
+        published = parse_date(fields["published"], source=source, key=names["published"])
     article_id = fields["id"] or default_id
     if not article_id.strip():
         raise InputError("article has an empty id", source=source)
@@ -181,16 +195,22 @@ def make_article(record: dict[str, object], *, default_id: str, source: str = ""
                    published=published, publisher=fields["publisher"], source=source)
 
 
-def parse_date(value: str, *, source: str = "") -> date:
-    """Parse an ISO date or date-time (the date part is kept)."""
+def parse_date(value: str, *, source: str = "", key: str = "published") -> date:
+    """Parse an ISO date or date-time, or an RFC 2822 one as feeds write it (`Thu, 14 Nov 2019 08:00:00
+    +0700`); the date part is kept, as the article states it (no conversion to another time zone)."""
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise InputError(f"bad 'published' date {value!r}", source=source,
-                             hint="use an ISO date such as 2019-11-14") from None
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        raise InputError(f"bad '{key}' date {value!r}", source=source,
+                         hint="use an ISO date such as 2019-11-14") from None
 
 
 def _read_jsonl(path: Path, limit: int) -> Iterator[Article | InputError]:
