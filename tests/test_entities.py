@@ -126,6 +126,28 @@ def test_no_two_entities_share_a_label() -> None:
     assert len({e.key for e in x.entities}) == len(x.entities)
 
 
+@pytest.mark.parametrize(("text", "person", "surname"), [
+    ("Police arrested opposition leader Irina Quati on Friday. Quati, who leads the Liberty Front party, "
+     "called the arrest illegal.", "Irina Quati", "Quati"),
+    ("Police arrested opposition lawmaker Tomas Linbelin on Friday. Officials confirmed that Linbelin and "
+     "two aides were arrested at Linbelin's home.", "Tomas Linbelin", "Linbelin"),
+])
+def test_a_surname_tagged_as_a_place_is_the_person(text: str, person: str, surname: str) -> None:
+    """NER tags these surnames as places (GPE); no gazetteer knows such a place, and a person in the
+    article bears the name, so each mention is that person, not a city."""
+    x = run(text)
+    entity = named(x, surname)
+    assert entity.label == person and entity.type is EntityType.PERSON, show(x)
+    assert not any(e.type.is_place for e in x.entities), show(x)
+
+
+def test_a_known_place_that_is_also_a_surname_stays_a_place() -> None:
+    """The gazetteer knows Washington: alone, it is the city (and the government it stands for)."""
+    x = run("Senator Mark Washington met reporters on Friday. Washington has imposed sanctions on three generals.")
+    assert named(x, "Mark Washington").type is EntityType.PERSON
+    assert named(x, "Washington").type is EntityType.CITY, show(x)
+
+
 # ---- typing: names no list knows ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "etype"), [
@@ -137,6 +159,8 @@ def test_no_two_entities_share_a_label() -> None:
     ("The Norvath Election Commission announced the results.", "Norvath Election Commission",
      EntityType.GOVERNMENT),
     ("Lena Morova, a lawyer, spoke to reporters.", "Lena Morova", EntityType.PERSON),
+    # NER reads this name as a person's; the noun before it, in apposition, says it is an organisation
+    ("Two aides were detained, the rights group Foro Penal said.", "Foro Penal", EntityType.ORGANIZATION),
 ])
 def test_unlisted_names_are_found_and_typed(text: str, name: str, etype: EntityType) -> None:
     x = run(text)

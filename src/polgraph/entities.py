@@ -363,6 +363,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             text = span.text
     if label == "ORG" and _person_shaped(span, gaz):
         label = "PERSON"
+    if label in {"PERSON", "GPE", "NORP"} and span.start > 0 and span.doc[span.start - 1].is_lower and \
+            span.doc[span.start - 1].lower_ in _ORG_NOUNS_BEFORE:
+        label = "ORG"  # "the rights group Foro Penal": the noun before, in apposition, says what it is
     first = span[0].lower_.strip(".")
     if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
         span, label = span[1:], "PERSON"  # "Ms Tikhanovskaya" tagged as an organisation
@@ -413,6 +416,9 @@ def _after_title(span: Span) -> bool:
 
 _ORG_NOUNS_AFTER = {"newspaper", "daily", "magazine", "agency", "company", "firm", "movement", "network",
                     "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank"}
+_ORG_NOUNS_BEFORE = {"group", "organisation", "organization", "ngo", "movement", "newspaper", "daily", "magazine",
+                     "agency", "broadcaster", "watchdog", "charity", "foundation", "outlet", "network", "channel",
+                     "website", "coalition", "alliance", "union", "firm", "company", "bank"}
 _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",
                  "claimed", "tweeted", "insisted", "explained", "argued", "noted"}
 
@@ -581,7 +587,8 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
                 target = heads[0]
                 reason = f"'{c.text}' is the head word of '{target.cands[0].text}'"
         if target is None and (c.type is EntityType.PERSON or (
-                c.type is EntityType.ORGANIZATION and c.known is None and len(c.text.split()) == 1)):
+                c.type is EntityType.ORGANIZATION and c.known is None and len(c.text.split()) == 1)
+                or _surname_as_place(c, doc)):
             target = _by_name_part(c, clusters)
             if target is not None:
                 reason = f"'{c.text}' is part of the name '{target.cands[0].text}'"
@@ -667,6 +674,15 @@ def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
             if before:
                 out.setdefault(c.text, max(before, key=lambda x: x.tok_end).text)
     return out
+
+
+def _surname_as_place(c: _Cand, doc: Doc) -> bool:
+    """A one-word place name no gazetteer knows, not after a word that introduces a place (unless it
+    owns something: "at Quati's home"): when a person in the article bears it as a name, it is that
+    person ("Quati, who leads the party", tagged as a place by NER)."""
+    owner = c.tok_end < len(doc) and doc[c.tok_end].lower_ in {"'s", "’s"}  # "at Linbelin's home"
+    return (c.type.is_place and c.known is None and len(c.text.split()) == 1 and c.text.istitle()
+            and (owner or not _locative(doc[c.tok_begin:c.tok_end])))
 
 
 def _by_initials(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
