@@ -226,6 +226,22 @@ def test_he_refers_to_the_person_just_named(text: str, trigger: str, agent: str)
     assert agents(x, event(x, trigger)) == [agent]
 
 
+@pytest.mark.parametrize(("text", "trigger", "role", "person"), [
+    # the person named last (Odinga) is not the one the next sentence goes on about
+    ("Tomas Velkari had been deported in February after he took part in a rally of opposition leader Raila "
+     "Odinga. The High Court ordered his release on Sunday.", "release", Role.PATIENT, "Tomas Velkari"),
+    ("Hun Sen told reporters that Sam Rainsy was a traitor. He accused the opposition of plotting a coup.",
+     "accused", Role.AGENT, "Hun Sen"),
+    # no person is the subject before: the person named last
+    ("Police questioned Tomas Velkari on Friday. He was arrested on Sunday.", "arrested", Role.PATIENT,
+     "Tomas Velkari"),
+])
+def test_a_pronoun_opening_a_sentence_prefers_the_last_subject(text: str, trigger: str, role: Role,
+                                                               person: str) -> None:
+    x = run(text)
+    assert person in role_of(x, event(x, trigger), role), show(x)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")

@@ -93,6 +93,8 @@ class _Ctx:
     described_courts: dict[str, Entity] = field(default_factory=dict)
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
     person_agents: list[tuple[int, str, str]] = field(default_factory=list)
+    # sentence → the persons that are the subject of its main verb, in reading order
+    person_subjects: dict[int, list[str]] = field(default_factory=dict)
 
     def speaker_at(self, offset: int) -> tuple[bool, str | None]:
         """Whether an offset lies inside a quotation, and who is quoted."""
@@ -232,6 +234,12 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
                date_ents=[ent for ent in dated if ent.label_ == "DATE"])
     ctx.gender = _genders(article.text, index)
+    for i, key in index.token_entity.items():
+        tok = doc[i]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT" and by_key[key].type is EntityType.PERSON:
+            subjects = ctx.person_subjects.setdefault(sent_of[i], [])
+            if key not in subjects:
+                subjects.append(key)
     ctx.quotes = _quotes(doc, ctx)
     return ctx
 
@@ -782,6 +790,7 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 key = _latest(ctx.person_mentions, t.idx, exclude=speaker if quoted else None,
                               gender=_PRONOUN_GENDER.get(low), genders=ctx.gender)
                 if key:
+                    key = _salient(key, t, ctx, exclude=speaker if quoted else None, gender=_PRONOUN_GENDER.get(low))
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
                 key = _latest(ctx.group_mentions, t.idx)
@@ -1098,6 +1107,24 @@ def _latest(mentions: list[tuple[int, str]], offset: int, exclude: str | None = 
         if key != exclude and not (gender and genders and genders.get(key, gender) != gender):
             best = key
     return best
+
+
+def _salient(key: str, pronoun: Token, ctx: _Ctx, *, exclude: str | None, gender: str | None) -> str:
+    """A person pronoun with no person named before it in its own sentence refers to the subject of
+    the last sentence that names one, rather than to the person named last in it: "Miguna had been
+    deported after he took part in a swearing-in of Raila Odinga. The court ordered his release"
+    (his: Miguna). `key` is the person named last."""
+    sentence = ctx.sent_of[pronoun.i]
+    last = max((b for b, k in ctx.person_mentions if k == key and b < pronoun.idx), default=None)
+    if last is None:
+        return key
+    last_sentence = ctx.sent_of[ctx.doc.char_span(last, last + 1, alignment_mode="expand").start]
+    if last_sentence == sentence:
+        return key
+    for subject in ctx.person_subjects.get(last_sentence, ()):
+        if subject != exclude and ctx.gender.get(subject, gender) == gender:
+            return subject
+    return key
 
 
 def _dedupe(keys: list[str]) -> list[str]:
