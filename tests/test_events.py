@@ -400,6 +400,20 @@ def test_a_place_is_never_an_agent() -> None:
                    for p in ev.participants), show(x)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the date hangs on the occasion the arrest happened at: the arrest has it too
+    ("Riot police detained more than 100 people at a women's march on Saturday, a rights group said.",
+     ("2019-11-09", Precision.DAY)),
+    ("Police arrested Tomas Velkari during a protest in Kordavia on Monday.", ("2019-11-11", Precision.DAY)),
+    # after the protest: a different time, not guessed
+    ("Police arrested Tomas Velkari after a protest in Kordavia on Monday.", None),
+])
+def test_an_event_at_a_dated_occasion_takes_its_date(text: str, expected: tuple[str, Precision] | None) -> None:
+    x = run(text)
+    [ev] = [e for e in x.events if e.cameo == "173"]
+    assert when(ev) == expected, show(x)
+
+
 # ---- no publication date ------------------------------------------------------------------------
 
 def test_without_publication_date_relative_dates_are_none_and_absolute_ones_resolve() -> None:

@@ -1255,9 +1255,19 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         if ctx.sent_of[e.start] != sentence:
             continue
         gov = _governor(e)
+        if gov is not None and _at_occasion(gov, tok) and gov.i in ctx.date_of:
+            return ctx.date_of[gov.i]  # "detained 100 people at a march on Saturday": the march's date
         if gov is not None and (gov.i in ancestors or tok.i in {t.i for t in gov.ancestors}):
             return None  # the clause is dated, but not this event: do not guess
     return dates.publication_date(ctx.article.published)
+
+
+def _at_occasion(noun: Token, verb: Token) -> bool:
+    """The noun names an occasion the verb's event took place at ('arrested at a rally', 'detained
+    during the protest'), so the two share a date."""
+    prep = noun.head
+    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in {"at", "during"} and prep.head.i == verb.i)
 
 
 _UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month"}
