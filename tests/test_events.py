@@ -635,8 +635,13 @@ def test_it_after_an_organisation_is_that_organisation() -> None:
     assert agents(x, event(x, "accused")) == ["Freedom Party"], show(x)
 
 
-def test_what_someone_is_accused_of_is_no_event_of_its_own() -> None:
-    x = run("The CNRP accused Prime Minister Hun Sen's government of threatening opposition party members.")
+@pytest.mark.parametrize("text", [
+    "The CNRP accused Prime Minister Hun Sen's government of threatening opposition party members.",
+    # the second charge, joined by "and", is part of the accusation too
+    "The Zorbanian Liberty Party accused the government of rigging the election and cracking down on protesters.",
+])
+def test_what_someone_is_accused_of_is_no_event_of_its_own(text: str) -> None:
+    x = run(text)
     assert [e.trigger for e in x.events] == ["accused"], show(x)
 
 

@@ -756,8 +756,15 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 def _inside_request(tok: Token) -> bool:
     """A trigger that is the content of a request ('asked X to release Y') or of an accusation
     ('accused X of threatening Y') is folded into it."""
-    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"}:
-        owner = tok.head.head  # "accused X of V-ing", with "of" on the verb or on its object X
+    first = tok  # "accused X of rigging the vote and cracking down on protesters": both are the accusation
+    for _ in range(3):
+        if tok.tag_ != "VBG" or first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+        if first.tag_ != "VBG" and first.dep_ in {"dobj", "pobj"} and first.head.tag_ == "VBG":
+            first = first.head  # the parser hung the second gerund on the first one's object
+    if first.tag_ == "VBG" and first.dep_ == "pcomp" and first.head.lower_ in {"of", "for"}:
+        owner = first.head.head  # "accused X of V-ing", with "of" on the verb or on its object X
         if owner.lemma_.lower() in ACCUSING or (owner.dep_ == "dobj" and owner.head.lemma_.lower() in ACCUSING):
             return True
     lex = triggers()
