@@ -148,6 +148,17 @@ def test_a_known_place_that_is_also_a_surname_stays_a_place() -> None:
     assert named(x, "Washington").type is EntityType.CITY, show(x)
 
 
+def test_a_name_with_an_apostrophe_is_whole_and_its_surname_joins_it() -> None:
+    """NER stops before "Matiang'i"; the name takes it back, and the surname alone later is the same
+    person (it is capitalised, though not title-case)."""
+    x = run("Judge George Odunga fined Interior Minister Fred Matiang'i for contempt of court. "
+            "Matiang'i said he would appeal.")
+    person = named(x, "Fred Matiang'i")
+    assert person.type is EntityType.PERSON
+    assert [m.text for m in person.mentions] == ["Fred Matiang'i", "Matiang'i"], show(x)
+    assert "Fred" not in labels(x)
+
+
 # ---- typing: names no list knows ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "etype"), [

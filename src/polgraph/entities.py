@@ -337,6 +337,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     span = _trim(ent)
     if span is None:
         return []
+    if ent.label_ == "PERSON":
+        span = _whole_name(span)
     text = span.text
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
         return []
@@ -421,6 +423,19 @@ _ORG_NOUNS_BEFORE = {"group", "organisation", "organization", "ngo", "movement",
                      "website", "coalition", "alliance", "union", "firm", "company", "bank"}
 _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",
                  "claimed", "tweeted", "insisted", "explained", "argued", "noted"}
+
+
+def _whole_name(span: Span) -> Span:
+    """A person's name NER cut before a last part with an apostrophe ('Fred' of "Fred Matiang'i"):
+    the next word, a capitalised proper noun in no other entity, is the rest of the name."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return span
+    nxt = doc[span.end]
+    if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_ and ("'" in nxt.text or "’" in nxt.text) \
+            and nxt.text[-2:] not in {"'s", "’s"} and nxt.lower_.strip(".") not in titles():
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
@@ -634,7 +649,8 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
     for part, cls in owners.items():
         for i in positions.get(part, ()):
             tok = doc[i]
-            if i in taken or len(cls) != 1 or not tok.is_title or tok.pos_ in {"DET", "PRON", "ADP"}:
+            capitalised = tok.text[:1].isupper() and not tok.is_upper  # "Sokha", "McCarthy", "Matiang'i"
+            if i in taken or len(cls) != 1 or not capitalised or tok.pos_ in {"DET", "PRON", "ADP"}:
                 continue
             cls[0].cands.append(_Cand(tok.idx, tok.idx + len(tok.text), i, i + 1, tok.text, "PERSON",
                                       EntityType.PERSON))
