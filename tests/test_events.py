@@ -242,6 +242,37 @@ def test_a_pronoun_opening_a_sentence_prefers_the_last_subject(text: str, trigge
     assert person in role_of(x, event(x, trigger), role), show(x)
 
 
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    # a dateline the parser takes for a second subject: the subject next to the verb is the doer
+    ("KAMPALA — Ugandan opposition politician Kizza Besigye on Tuesday criticised the ruling party, his "
+     "lawyer Lena Morova said.", "criticised", "Kizza Besigye"),
+    # the verb parsed as a clause on the noun before it ("general … called"): that noun is the doer
+    ("Kizza Besigye was jailed. The FDC's secretary general, Nathan Nandala-Mafabi, called for Besigye's "
+     "release.", "called", "Nathan Nandala-Mafabi"),
+])
+def test_the_doer_despite_a_misparsed_subject(text: str, trigger: str, agent: str) -> None:
+    x = run(text)
+    assert agents(x, event(x, trigger)) == [agent], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Kordavia sentenced Tomas Velkari to ten years in prison for organizing protests.",
+    "Tomas Velkari was arrested in Kordavia for organizing protests.",
+])
+def test_who_is_punished_for_a_deed_did_it(text: str) -> None:
+    x = run(text)
+    assert agents(x, event(x, "protests")) == ["Tomas Velkari"], show(x)
+
+
+def test_an_undescribed_court_is_the_court_the_article_names() -> None:
+    x = run("A Zorbanian court on Wednesday sentenced an opposition leader to ten years in prison. His party "
+            "said that a court in Kordavia had sentenced Tomas Velkari after a one-day trial.")
+    [ev] = [e for e in x.events if e.cameo == "173"]
+    assert ev.trigger == "sentenced" and ev.sentence == 0, show(x)
+    assert agents(x, ev) == ["court in Kordavia"] and patients(x, ev) == ["Tomas Velkari"], show(x)
+    assert when(ev) == ("2019-11-13", Precision.DAY)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")
@@ -639,6 +670,8 @@ def test_it_after_an_organisation_is_that_organisation() -> None:
     "The CNRP accused Prime Minister Hun Sen's government of threatening opposition party members.",
     # the second charge, joined by "and", is part of the accusation too
     "The Zorbanian Liberty Party accused the government of rigging the election and cracking down on protesters.",
+    # what the charge's gerund did ("organising riots") is the charge too
+    "Tomas Velkari was accused of organising riots.",
 ])
 def test_what_someone_is_accused_of_is_no_event_of_its_own(text: str) -> None:
     x = run(text)

@@ -723,7 +723,7 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 agents.extend(keys)
     if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
         subject = _subject(tok.head)  # "supporters held demonstrations": the supporters demonstrate
-        if not agents and subject is not None and subject.dep_ == "nsubj":
+        if not agents and subject is not None and (subject.dep_ == "nsubj" or subject == _gerund_doer(tok.head)):
             agents.extend(_resolve(subject, ctx))
         for c in tok.head.children:  # "held a rally in Kordavia"
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
@@ -739,15 +739,36 @@ def _subject(tok: Token) -> Token | None:
     climb = {"conj", "xcomp", "advcl"}
     if tok.tag_ == "VBG":
         climb |= {"pcomp", "prep", "pobj", "acl", "dobj"}
+    doer = _gerund_doer(tok)
+    if doer is not None:
+        return doer
     for _ in range(5):
-        for c in cur.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return c
+        subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:  # of two ("KAMPALA — politician X appealed"), the one next to the verb
+            before = [c for c in subjects if c.i < cur.i]
+            return before[-1] if before else subjects[0]
+        if cur is tok and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
         if cur.dep_ in climb and cur.head is not cur:
             cur = cur.head
             continue
         break
     return None
+
+
+def _gerund_doer(tok: Token) -> Token | None:
+    """'sentenced X (to ten years) for organising protests', 'X was arrested for organising': the one
+    the verb acts on did the gerund's deed, not the verb's subject."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.lower_ not in {"for", "of"} or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "criticise", "condemn", "denounce"}
@@ -756,6 +777,8 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 def _inside_request(tok: Token) -> bool:
     """A trigger that is the content of a request ('asked X to release Y') or of an accusation
     ('accused X of threatening Y') is folded into it."""
+    if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head is not tok and _inside_request(tok.head):
+        return True  # "convicted of organising riots": the riots are the charge too
     first = tok  # "accused X of rigging the vote and cracking down on protesters": both are the accusation
     for _ in range(3):
         if tok.tag_ != "VBG" or first.dep_ != "conj" or first.head is first:
@@ -911,8 +934,9 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
 
 
 def _judge(tok: Token, ctx: _Ctx) -> str | None:
-    """'a judge summonsed X': an unnamed judge acts for the court the article names."""
-    if tok.lemma_.lower() not in JUDGE_NOUNS or tok.dep_ == "compound":
+    """'a judge summonsed X', 'a Nicaraguan court sentenced X': an unnamed judge, or a court described
+    by no level or city, acts for the court the article names."""
+    if tok.lemma_.lower() not in JUDGE_NOUNS | {"court"} or tok.dep_ == "compound":
         return None
     return _court_for(tok, ctx)
 
