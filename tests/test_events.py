@@ -273,6 +273,15 @@ def test_an_undescribed_court_is_the_court_the_article_names() -> None:
     assert when(ev) == ("2019-11-13", Precision.DAY)
 
 
+def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
+    """'by opposition groups of abusing his office': the groups (no entity) accuse; 'his' is the
+    accused, not the accuser."""
+    x = run("Tomas Velkari, a deputy leader of the ruling party, had been accused by opposition groups of "
+            "abusing his office.")
+    ev = event(x, "accused")
+    assert agents(x, ev) == [] and patients(x, ev) == ["Tomas Velkari"], show(x)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")

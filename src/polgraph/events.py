@@ -573,9 +573,9 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)))
     for c in tok.children:
         dep = c.dep_
-        if dep == "agent":
+        if dep == "agent":  # not into a clause under it ("accused by groups of abusing his office")
             agents += [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or \
-                _entities_under(c, ctx)
+                _entities_under(c, ctx, shallow=True)
         elif dep == "nsubjpass":
             patients += _resolve(c, ctx)
         elif dep == "dobj":
@@ -1120,7 +1120,7 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
         elif (group := _definite_group(t, ctx)) is not None:
             out.append(group)
         for c in t.children:
-            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"} or c.dep_ in skip:
+            if shallow and c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "punct"} or c.dep_ in skip:
                 continue
             if c.dep_ == "poss" and t.lemma_.lower() in RELATIONAL_NOUNS:
                 continue  # "Ali Bongo's cousin" is not Ali Bongo
