@@ -280,3 +280,30 @@ def test_its_post_before_a_comma() -> None:
     x = run("The CNRP's president, Kem Sokha, and its vice president, Mu Sochua, were not available.")
     m, org = post(x, "Mu Sochua")
     assert m.role == "vice president" and org.label == "Cambodia National Rescue Party", show(x)
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    # a description, then "and" the post
+    ("Tomas Velkari, a lawyer and former secretary general of the Zorbanian Liberty Party, spoke on Friday.",
+     "Tomas Velkari", "former secretary general", "Zorbanian Liberty Party"),
+    # the organisation led, in apposition to what the verb names
+    ("Lena Morova, who leads a rival faction, the Kordavia Alliance, dismissed the congress.", "Lena Morova",
+     "leader", "Kordavia Alliance"),
+    # "headed (led) by": the organisation before the verb
+    ("The ruling Zorbanian Liberty Party, headed by President Tomas Velkari, welcomed the result.",
+     "Tomas Velkari", "head", "Zorbanian Liberty Party"),
+    # "elected X as its new president": the subject's post
+    ("The Zorbanian Liberty Party on Tuesday elected Lena Morova as its new president.", "Lena Morova",
+     "president", "Zorbanian Liberty Party"),
+])
+def test_posts_told_by_verbs_and_descriptions(text: str, person: str, role: str, org: str) -> None:
+    x = run(text)
+    assert (role, org) in {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, person)}, show(x)
+
+
+def test_a_second_post_after_a_post_with_its_organisation() -> None:
+    x = run("Cambodia's opposition met on Monday. Mu Sochua, a CNRP vice president and former finance "
+            "minister, spoke.")
+    roles = {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, "Mu Sochua")}
+    assert ("vice president", "Cambodia National Rescue Party") in roles, show(x)
+    assert ("former finance minister", "Government of Cambodia") in roles, show(x)

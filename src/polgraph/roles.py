@@ -1,5 +1,6 @@
 """Posts and memberships: "Prime Minister Hun Sen", "CNRP president Kem Sokha",
-"X, the spokesman of Y", "X, deputy Asia director of Y", "X is the commander of Y".
+"X, the spokesman of Y", "X, deputy Asia director of Y", "X is the commander of Y",
+"Y, headed by X", "Y elected X as its president".
 
 Surface patterns around each person mention are used rather than the dependency parse, which is
 unreliable on appositions. A post with no organisation named belongs to the government of the
@@ -39,6 +40,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
             if span is not None:
                 builder.before_name(entity, span.start, span.end)
                 builder.after_name(entity, span.start, span.end)
+                builder.by_or_as(entity, span.start, span.end)
     return builder.memberships, builder.index()
 
 
@@ -206,6 +208,9 @@ class _Builder:
         # the run must end in a post word; what follows may name the organisation
         while run and not self._kinds(run[-1]) & {"head", "government", "court"}:
             run.pop()
+        if not run and j < len(doc) and doc[j].lower_ == "and" and doc[j - 1].tag_ == "NN":
+            self._second_post(person, start, j + 1)  # "X, a lawyer and former secretary general of Y"
+            return
         if not run or run[-1].tag_ in {"NNS", "NNPS"}:
             return  # "X, several party leaders ...": a plural is a different group, not X's post
         k = j
@@ -234,8 +239,36 @@ class _Builder:
                 break
         last = doc[max(t.i for t in run)]
         self._add(person, run, doc[start].idx, last.idx + len(last.text))
-        if j < len(doc) and doc[j].lower_ == "and" and not any(self._owner(t.i) for t in run):
-            self._second_post(person, start, j + 1)
+        if j < len(doc) and doc[j].lower_ == "and":
+            self._second_post(person, start, j + 1)  # "X, an MDC vice president and former finance minister"
+
+    def by_or_as(self, person: Entity, start: int, end: int) -> None:
+        """'the ZANU-PF party, headed (led, chaired) by X': X is its head; 'the MDC elected (appointed,
+        named) X as its new president': X holds that post in the subject, or in what 'its' points to."""
+        doc = self.doc
+        name = doc[end - 1]
+        if name.dep_ == "pobj" and name.head.dep_ == "agent":
+            verb = name.head.head
+            owner = self._owner(verb.head.i) if verb.dep_ == "acl" else None
+            if verb.tag_ == "VBN" and verb.lemma_.lower() in _HEADING_VERBS and owner is not None \
+                    and not owner.type.is_place:
+                self._add_with(person, [verb], owner, doc[start].idx, name.idx + len(name.text),
+                               role=_HEADING_VERBS[verb.lemma_.lower()])
+            return
+        if name.dep_ != "dobj" or name.head.lemma_.lower() not in _NAMING:
+            return
+        verb = name.head
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            post = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if post is None or not self._kinds(post) & {"head", "government", "court"}:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            owner = self._owner(subject.i) if subject is not None else None
+            if any(c.lower_ in {"its", "their"} for c in post.children):
+                owner = owner or self._nearest_org(doc[start].idx)
+            title = [c for c in post.lefts if c.dep_ == "compound" or c.lower_ in {"deputy", "vice", "acting"}]
+            if owner is not None and not owner.type.is_place:
+                self._add_with(person, [*title, post], owner, doc[start].idx, post.idx + len(post.text))
 
     def _second_post(self, person: Entity, start: int, j: int) -> None:
         """The post after 'and' in 'X, a former minister and vice president of Y'."""
@@ -262,6 +295,11 @@ class _Builder:
         """'X, who heads (leads, chairs) the CNRP': X is its head."""
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i not in self.token_entity:  # "leads a rival faction, the MDC Alliance"
+            k = max(t.i for t in obj.subtree) + 1
+            if k + 1 < len(doc) and doc[k].text == ",":
+                k += 2 if doc[k + 1].lower_ == "the" else 1
+                obj = doc[k] if k < len(doc) and k in self.token_entity else None
         if obj is None or obj.i not in self.token_entity:
             return
         org = self._owner(obj.i)
@@ -418,10 +456,11 @@ class _Builder:
                     best = (max(before), e)
         return best[1] if best else None
 
-    def _add_with(self, person: Entity, title: list[Token], org: Entity, begin: int, end: int) -> None:
+    def _add_with(self, person: Entity, title: list[Token], org: Entity, begin: int, end: int,
+                  role: str | None = None) -> None:
         words = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else t.text
                  for t in title if not t.is_punct or t.text == "-"]
-        role = " ".join(words).replace(" - ", "-").lower()
+        role = role or " ".join(words).replace(" - ", "-").lower()
         key = (person.key, role, org.key)
         if role and key not in self.seen and org.key != person.key:
             self.seen.add(key)
