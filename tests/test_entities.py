@@ -159,6 +159,21 @@ def test_a_name_with_an_apostrophe_is_whole_and_its_surname_joins_it() -> None:
     assert "Fred" not in labels(x)
 
 
+def test_a_name_with_its_acronym_half_bracketed_is_one_party() -> None:
+    """NER takes "Movement for Democratic Change (MDC" as one name: the name and its acronym are split
+    and joined again as one entity."""
+    x = run("The Movement for Democratic Change (MDC) on Tuesday elected a new president. The MDC said it was united.")
+    party = named(x, "MDC")
+    assert party.label == "Movement for Democratic Change", show(x)
+    assert not any("(" in e.label for e in x.entities), show(x)
+
+
+def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
+    x = run("The ruling ZANU-PF party welcomed the result. ZANU-PF lawmakers said the vote was fair.")
+    party = named(x, "ZANU-PF")
+    assert "ZANU-PF party" in {party.label, *party.aliases}, show(x)
+
+
 # ---- typing: names no list knows ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "etype"), [

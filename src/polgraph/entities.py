@@ -186,7 +186,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
-        split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent)
+        split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
         if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
@@ -279,6 +279,19 @@ def _split_dateline(ent: Span) -> list[Span] | None:
             left, right = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
             return [Span(ent.doc, left.start, left.end, label="GPE" if left.text.isupper() else ent.label_),
                     Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return None
+
+
+def _split_bracket(ent: Span) -> list[Span] | None:
+    """'Movement for Democratic Change (MDC': NER took the opening bracket and the acronym in; the
+    name and its acronym are two spans (joined again as one entity by the acronym rule)."""
+    for tok in ent:
+        if tok.text == "(" and ent.start < tok.i < ent.end - 1:
+            inner = ent.doc[tok.i + 1:ent.end]
+            if ")" in inner.text:
+                return None
+            return [Span(ent.doc, ent.start, tok.i, label=ent.label_), Span(ent.doc, inner.start, inner.end,
+                                                                            label=ent.label_)]
     return None
 
 
@@ -620,6 +633,8 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         if c.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION and target.known is None:
             target.type = EntityType.PERSON
         by_key.setdefault(key, target)
+        if len(words) > 1 and words[-1] == "party" and target.type.is_agent:
+            by_key.setdefault(_ministry_key(norm(" ".join(words[:-1]))), target)  # "ZANU-PF party" is "ZANU-PF"
         if c.known and target.known is None:
             target.known = c.known
     for cl in clusters:
