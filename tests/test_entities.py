@@ -187,6 +187,11 @@ def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
     ("Lena Morova, a lawyer, spoke to reporters.", "Lena Morova", EntityType.PERSON),
     # NER reads this name as a person's; the noun before it, in apposition, says it is an organisation
     ("Two aides were detained, the rights group Foro Penal said.", "Foro Penal", EntityType.ORGANIZATION),
+    # no party word in the name, but "the opposition" before it says what it is
+    ("Police raided the offices of the opposition Oromo Federalist Congress on Monday.",
+     "Oromo Federalist Congress", EntityType.PARTY),
+    ("Police raided the offices of the opposition Kordavia Daily newspaper on Monday.", "Kordavia Daily",
+     EntityType.ORGANIZATION),
 ])
 def test_unlisted_names_are_found_and_typed(text: str, name: str, etype: EntityType) -> None:
     x = run(text)

@@ -514,6 +514,10 @@ def _trim(ent: Span) -> Span | None:
     return span
 
 
+_NOT_PARTY_WORDS = {"newspaper", "daily", "radio", "television", "tv", "channel", "news", "media", "group", "ngo",
+                    "union", "network", "foundation", "institute", "center", "centre", "committee"}
+
+
 def org_type(name: str) -> EntityType:
     """Type an organisation name from its words (used when the gazetteer does not know it)."""
     low = name.lower()
@@ -539,7 +543,12 @@ def _type_of(text: str, label: str, known: Known | None, span: Span) -> EntityTy
             return org_type(text)
         return EntityType.PERSON
     if label in {"ORG", "NORP"}:
-        return org_type(text)
+        etype = org_type(text)
+        before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
+        if etype is EntityType.ORGANIZATION and before[-1:] in (["opposition"], ["ruling"]) \
+                and not set(re.findall(r"[a-z]+", text.lower())) & _NOT_PARTY_WORDS:
+            return EntityType.PARTY  # "the opposition Oromo Federalist Congress", "the ruling Frelimo"
+        return etype
     if label == "GPE":
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if nxt in _REGION_WORDS or set(text.lower().split()) & _REGION_WORDS:
