@@ -282,6 +282,26 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
     assert agents(x, ev) == [] and patients(x, ev) == ["Tomas Velkari"], show(x)
 
 
+@pytest.mark.parametrize(("text", "trigger", "cameo", "agent", "other"), [
+    ("A court in Kordavia issued an arrest warrant for Sam Rainsy on Monday.", "issued", "173",
+     "court in Kordavia", ("patient", "Sam Rainsy")),
+    ("The National Assembly stripped Tomas Velkari of his parliamentary immunity.", "stripped", "172",
+     "National Assembly", ("patient", "Tomas Velkari")),
+    ("Hun Sen held talks with Tomas Velkari in Phnom Penh on Monday.", "talks", "040", "Hun Sen",
+     ("recipient", "Tomas Velkari")),
+])
+def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == cameo and agents(x, ev) == [agent], show(x)
+    assert role_of(x, ev, Role(other[0])) == [other[1]], show(x)
+
+
+def test_issuing_a_statement_is_no_event() -> None:
+    x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
+    assert not x.events, show(x)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")

@@ -696,6 +696,7 @@ def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
 def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
     agents: list[str] = []
     patients: list[str] = []
+    recipients: list[str] = []
     place: str | None = None
     for c in tok.children:
         if c.dep_ == "poss":
@@ -721,6 +722,8 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
+            elif c.lower_ == "with" and reading.object_role == "recipient":
+                recipients.extend(k for k in keys if k not in places)  # "talks with X"
     if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
         subject = _subject(tok.head)  # "supporters held demonstrations": the supporters demonstrate
         if not agents and subject is not None and (subject.dep_ == "nsubj" or subject == _gerund_doer(tok.head)):
@@ -729,7 +732,7 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
-    return _dedupe(agents), _dedupe(patients), [], place
+    return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
 
 
 def _subject(tok: Token) -> Token | None:
