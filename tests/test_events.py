@@ -302,6 +302,19 @@ def test_issuing_a_statement_is_no_event() -> None:
     assert not x.events, show(x)
 
 
+def test_them_after_unnamed_people_is_not_a_group_named_before() -> None:
+    """'them' is the 41 monitors, whom no entity stands for: not the party named in the sentence before."""
+    x = run("The Zorbanian Liberty Party said it would challenge the result. Police arrested 41 election "
+            "monitors on Thursday, accusing them of planning to announce unofficial results.")
+    assert patients(x, event(x, "accusing")) == [], show(x)
+
+
+def test_they_after_told_reporters_is_still_the_group() -> None:
+    x = run("Police arrested three CNRP activists on Monday. The activists told reporters that they had "
+            "joined a peaceful protest.")
+    assert agents(x, event(x, "protest")) != [], show(x)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")

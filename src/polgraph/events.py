@@ -827,7 +827,7 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
                 key = _latest(ctx.group_mentions, t.idx)
-                if key:
+                if key and not _unnamed_plural_between(ctx, key, t):
                     out.append(key)
             elif low == "it" and t.dep_ in {"nsubj", "nsubjpass"}:
                 # "The CNRP issued a statement ... It also accused X": the organisation just named
@@ -1141,6 +1141,34 @@ def _latest(mentions: list[tuple[int, str]], offset: int, exclude: str | None = 
         if key != exclude and not (gender and genders and genders.get(key, gender) != gender):
             best = key
     return best
+
+
+_PEOPLE_NOUNS = {"people", "persons", "monitors", "observers", "aides", "guards", "civilians", "men", "women",
+                 "children", "staff", "employees", "lawyers", "politicians", "candidates", "suspects"}
+
+
+def _unnamed_plural_between(ctx: _Ctx, key: str, pronoun: Token) -> bool:
+    """'Police arrested 41 election monitors on Thursday, accusing them of…': a plural noun for people
+    that no entity stands for, as subject or object after the group's last mention, is what
+    'they'/'them' means; the pronoun then names no one rather than the group named earlier."""
+    last = max((b for b, k in ctx.group_mentions if k == key and b < pronoun.idx), default=None)
+    if last is None:
+        return False
+    doc = ctx.doc
+    for i in range(pronoun.i - 1, -1, -1):
+        tok = doc[i]
+        if tok.idx <= last:
+            return False
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in SPEECH_VERBS:
+            continue  # "told reporters that they…": the ones told are not who 'they' are
+        if any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children):
+            continue  # "the activists": a group named before, told again
+        if tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and i not in ctx.index.token_entity \
+                and (tok.lower_ in group_nouns() or tok.lower_ in _PEOPLE_NOUNS) \
+                and not any(c.i in ctx.index.token_entity for c in tok.children
+                            if c.dep_ in {"compound", "amod", "appos"}):  # "the three activists — A, B and C"
+            return True
+    return False
 
 
 def _salient(key: str, pronoun: Token, ctx: _Ctx, *, exclude: str | None, gender: str | None) -> str:
