@@ -544,8 +544,8 @@ def _type_of(text: str, label: str, known: Known | None, span: Span) -> EntityTy
         return EntityType.PERSON
     if label in {"ORG", "NORP"}:
         etype = org_type(text)
-        before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
-        if etype is EntityType.ORGANIZATION and before[-1:] in (["opposition"], ["ruling"]) \
+        before = span.doc[span.start - 1].lower_ if span.start else ""
+        if etype is EntityType.ORGANIZATION and before in {"opposition", "ruling"} \
                 and not set(re.findall(r"[a-z]+", text.lower())) & _NOT_PARTY_WORDS:
             return EntityType.PARTY  # "the opposition Oromo Federalist Congress", "the ruling Frelimo"
         return etype

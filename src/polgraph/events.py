@@ -783,8 +783,8 @@ def _inside_request(tok: Token) -> bool:
     if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head is not tok and _inside_request(tok.head):
         return True  # "convicted of organising riots": the riots are the charge too
     first = tok  # "accused X of rigging the vote and cracking down on protesters": both are the accusation
-    for _ in range(3):
-        if tok.tag_ != "VBG" or first.dep_ != "conj" or first.head is first:
+    for _ in range(3 if tok.tag_ == "VBG" else 0):
+        if first.dep_ != "conj" or first.head is first:
             break
         first = first.head
         if first.tag_ != "VBG" and first.dep_ in {"dobj", "pobj"} and first.head.tag_ == "VBG":
