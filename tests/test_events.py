@@ -315,6 +315,17 @@ def test_they_after_told_reporters_is_still_the_group() -> None:
     assert agents(x, event(x, "protest")) != [], show(x)
 
 
+@pytest.mark.parametrize("dateline", ["HONG KONG (Probe) — ", "HONG KONG, Nov 14 (AFP) - ", "Hong Kong (AFP) - "])
+def test_a_dateline_is_read_apart_from_the_sentence_after_it(dateline: str) -> None:
+    """Run together with the dateline, 'court' parsed as an apposition of the city and 'sentenced' as
+    a modifier: no event."""
+    x = run(dateline + "A Hong Kong court on Friday sentenced media tycoon Jimmy Lai and nine other "
+            "pro-democracy activists to between eight and 18 months in prison for organising an "
+            "unauthorised assembly in 2019.")
+    ev = event(x, "sentenced")
+    assert ev.cameo == "173" and "Jimmy Lai" in patients(x, ev), show(x)
+
+
 def test_quoted_i_is_the_speaker() -> None:
     x = run('"I criticised the ministry because it failed us," Lena Morova told reporters.')
     ev = event(x, "criticised")

@@ -134,13 +134,39 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
     if len(doc) < 2:
         return doc
+    _dateline(doc, 0)
     for i in np.nonzero(doc.to_array(IS_SPACE)[:-1])[0].tolist():
         tok = doc[i]
         if "\n" in tok.text:
             before = doc[tok.i - 1].text if tok.i else ""
             if "\n\n" in tok.text or before.endswith(_SENTENCE_END):
                 doc[tok.i + 1].is_sent_start = True
+            if "\n\n" in tok.text:
+                _dateline(doc, tok.i + 1)
     return doc
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline(doc: Doc, start: int) -> None:
+    """'HONG KONG (Reuters) — A court…', 'BANGKOK, Sept 15 (AFP) - …', 'Managua (AFP) - …': a dateline
+    at a paragraph's start ends at its dash, so the parser reads what follows as a sentence of its own
+    (run together, 'court' became an apposition of the city and the verb a modifier)."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not first.is_alpha or not (first.is_upper and len(first) > 1 or first.is_title):
+        return
+    bracket = False
+    for tok in doc[start:start + 12]:
+        if tok.text in _DASHES and tok.i > start:
+            if (first.is_upper or bracket) and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = True
+            return
+        if tok.text == "(":
+            bracket = True
+        elif not (tok.is_upper or tok.is_title or tok.like_num or tok.is_punct and tok.text in {",", "(", ")", "."}
+                  or bracket and tok.is_alpha):
+            return
 
 
 def _register() -> None:
