@@ -305,14 +305,9 @@ class _Builder:
         org = self._owner(obj.i)
         if org is None or org.type.is_place:
             return
-        role = _HEADING_VERBS[verb.lemma_.lower()]
-        key = (person.key, role, org.key)
-        if key in self.seen or org.key == person.key:
-            return
-        self.seen.add(key)
         end = max(t.i for t in obj.subtree)
-        self.memberships.append(Membership(person.key, role, org.key, self.sent_of.get(start, 0),
-                                           doc[start].idx, doc[end].idx + len(doc[end].text)))
+        self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text),
+                       role=_HEADING_VERBS[verb.lemma_.lower()])
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
