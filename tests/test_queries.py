@@ -32,7 +32,7 @@ CONTRACT_VARS = {
     "entities": ["entity", "label", "type", "alias"],
     "memberships": ["person", "personLabel", "role", "organization", "organizationLabel"],
     "events": ["event", "eventType", "eventLabel", "date", "participant", "participantLabel",
-               "participantRole", "place", "placeLabel", "evidence", "factuality"],
+               "participantRole", "place", "placeEntity", "evidence", "factuality"],
 }
 
 
@@ -181,7 +181,8 @@ def test_events_rows_follow_the_contract(seed: Store) -> None:
         assert value["date"] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value["date"])
         assert value["participantRole"] in {"agent", "patient", "recipient", "other"}
         assert value["evidence"] and value["factuality"] in {"Asserted", "Reported"}
-        assert (value["place"] is None) == (value["placeLabel"] is None)
+        assert (value["place"] is None) == (value["placeEntity"] is None)
+        assert value["place"] is None or not value["place"].startswith("http")  # a name, not the node
     every = seed.query("PREFIX pg: <https://w3id.org/polgraph/ontology#> SELECT ?e WHERE "
                        "{ ?e a pg:Event ; pg:factuality ?f FILTER (?f IN (pg:Asserted, pg:Reported)) }")
     assert isinstance(every, Rows)

@@ -198,8 +198,7 @@ def score_events(gold: Gold, rows: list[dict[str, str]]) -> dict[str, Any]:
                                                    "place": "", "label": ""})
         e["type"] = e["type"] or re.sub(r"\D", "", _local(r.get("eventType", "")))
         e["date"] = e["date"] or r.get("date", "")
-        # by name: ?place is the place's IRI (the shared scorer takes ?place first, so it never matches a name there)
-        e["place"] = e["place"] or r.get("placeLabel", "") or r.get("place", "")
+        e["place"] = e["place"] or r.get("place", "")  # events.rq: the place's name
         e["label"] = e["label"] or r.get("eventLabel", "")
         if r.get("participantLabel"):
             e["people"].append(r["participantLabel"])
