@@ -477,6 +477,24 @@ def test_noun_event_keeps_its_place() -> None:
     assert place(x, ev) == "Kordavia"
 
 
+@pytest.mark.parametrize(("text", "trigger", "where"), [
+    # a court's act happens where the court sits, when its name says where
+    ("The Harare Magistrates Court on Monday convicted the activist Job Sikhala of incitement. "
+     "Police had arrested him in Harare.", "convicted", "Harare"),
+    ("A court in Gomel on Tuesday sentenced the activist Pavel Sevko to ten years in prison. Among the others was "
+     "the veteran politician Mikola Statkevich, who was jailed for 14 years.", "jailed", "Gomel"),
+    # a court named for its country: that is its reach, not its seat
+    ("The Supreme Court of Kenya on Monday sentenced opposition leader Daniel Okello to five years in prison. "
+     "Supporters marched in Nairobi.", "sentenced", None),
+    # the court is acted upon: the criticism did not happen at the court
+    ("Opposition leader Daniel Okello on Monday criticised the Harare Magistrates Court. "
+     "Supporters later marched in Harare.", "criticised", None),
+])
+def test_a_court_act_takes_place_at_the_courts_seat(text: str, trigger: str, where: str | None) -> None:
+    x = run(text)
+    assert place(x, event(x, trigger)) == where, show(x)
+
+
 def test_a_place_is_never_an_agent() -> None:
     x = run("The foreign minister flew to Paris on Monday. Paris welcomed the talks.")
     for ev in x.events:

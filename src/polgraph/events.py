@@ -142,7 +142,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
     for event in _speech_acts(ctx):
         events.setdefault(_event_key(event), event)
-    found = _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))
+    found = [_at_court_seat(e, ctx) for e in _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))]
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
         {e.place for e in found}
     added = {e.key: e for e in ctx.added.values() if e.key in used_keys}
@@ -194,6 +194,34 @@ def _merge_coreferent(events: list[Event]) -> list[Event]:
         kept[same] = replace(earlier, participants=earlier.participants + extra,
                              date=earlier.date or event.date, place=earlier.place or event.place)
     return kept
+
+
+def _at_court_seat(event: Event, ctx: _Ctx) -> Event:
+    """A court's act whose clause names no place happened where the court sits, when its name says
+    where ("the Phnom Penh Municipal Court relaxed…", "a court in Gomel sentenced…"). A court named
+    for its country ("Supreme Court of Cambodia") gives no place: that is its reach, not its seat."""
+    if event.place is not None:
+        return event
+    for p in event.participants:
+        court = ctx.by_key[p.entity]
+        if p.role is Role.AGENT and court.type is EntityType.COURT:
+            seat = _named_in((court.label, *court.aliases, *(m.text for m in court.mentions)), ctx)
+            if seat is not None:
+                return replace(event, place=seat)
+    return event
+
+
+def _named_in(names: tuple[str, ...], ctx: _Ctx) -> str | None:
+    """The article's city or region (not country) whose name, or one of its aliases, is part of one of
+    `names` (a court's label and the words the text names it with); the longest such name."""
+    best: tuple[int, str] | None = None
+    for e in ctx.index.entities:
+        if e.type.is_place and e.type is not EntityType.COUNTRY:
+            for n in (e.label, *e.aliases):
+                pattern = re.compile(rf"(?<!\w){re.escape(n)}(?!\w)")
+                if (best is None or len(n) > best[0]) and any(pattern.search(name) for name in names):
+                    best = (len(n), e.key)
+    return best[1] if best else None
 
 
 def _happened(event: Event) -> bool:
