@@ -297,6 +297,15 @@ def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent:
     assert role_of(x, ev, Role(other[0])) == [other[1]], show(x)
 
 
+def test_firing_on_people_is_violence_and_firing_someone_is_not() -> None:
+    x = run("Police fired on demonstrators in Mwanza on Monday.")
+    ev = event(x, "fired")
+    assert ev.cameo == "180" and agents(x, ev) == ["police"] and place(x, ev) == "Mwanza", show(x)
+    # "on Monday" is a time, not the preposition of "fire on"
+    x = run("President Samia Hassan fired the finance minister on Monday.")
+    assert not any(e.cameo.startswith("18") for e in x.events), show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

@@ -553,7 +553,9 @@ def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
             continue
         if r.particle:
             if particles is None:
-                particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+                # "fired on X" but not "fired the minister on Monday": a time phrase is no particle
+                particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "prep" and not
+                             any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")}
             if r.particle not in particles:
                 continue
         if r.needs:
