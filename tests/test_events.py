@@ -289,6 +289,8 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
      "National Assembly", ("patient", "Tomas Velkari")),
     ("Hun Sen held talks with Tomas Velkari in Phnom Penh on Monday.", "talks", "040", "Hun Sen",
      ("recipient", "Tomas Velkari")),
+    ("Opposition leader Tundu Mwakasege appeared before the Harare Magistrates Court on Tuesday and was remanded "
+     "in custody.", "remanded", "173", "Harare Magistrates Court", ("patient", "Tundu Mwakasege")),
 ])
 def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
     x = run(text)

@@ -107,7 +107,7 @@ class _Ctx:
 _ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO}
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 # acts only a court performs: without a named doer, the court the article names is the agent
-JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison",
+JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison", "remand",
                  "dissolve", "verdict", "conviction", "sentencing"}
 JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
 
