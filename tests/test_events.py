@@ -411,6 +411,17 @@ def test_negated_arrest() -> None:
     assert ev.factuality is Factuality.NEGATED
 
 
+def test_a_negation_reaches_a_conjunct_that_shares_its_verb_only() -> None:
+    # "rejected" has its own tense: "did not" is not its polarity; "charge" shares "did not"
+    x = run("Dina Marquina did not attend the session and rejected the vote as unconstitutional.")
+    assert event(x, "rejected").factuality is Factuality.ASSERTED, show(x)
+    x = run("Police did not arrest Kem Sokha but detained his aide Sam Rainsy.")
+    assert event(x, "arrest").factuality is Factuality.NEGATED, show(x)
+    assert event(x, "detained").factuality is Factuality.ASSERTED, show(x)
+    x = run("The government did not arrest Kem Sokha or charge him.")
+    assert all(ev.factuality is Factuality.NEGATED for ev in x.events) and x.events, show(x)
+
+
 def test_would_never_ask_is_not_an_asserted_appeal() -> None:
     # the appeal did not happen; what happened is a refusal (CAMEO 12), which polgraph records as such
     x = run("Hun Sen said he would never ask the king to pardon Sam Rainsy.")

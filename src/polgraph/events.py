@@ -1260,6 +1260,8 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         permitted = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in {"allow", "let", "permit"}
         if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head is cur:
             break
+        if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"}:
+            break  # "did not attend and rejected the vote": a verb with its own tense has its own polarity
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in NOT_DONE:
             return Factuality.NEGATED, None  # "refused to release him": the release did not happen
         cur = cur.head
