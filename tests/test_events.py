@@ -291,6 +291,11 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
      ("recipient", "Tomas Velkari")),
     ("Opposition leader Tundu Mwakasege appeared before the Harare Magistrates Court on Tuesday and was remanded "
      "in custody.", "remanded", "173", "Harare Magistrates Court", ("patient", "Tundu Mwakasege")),
+    ("Brazilian President Luiz Inacio Lula da Silva spoke with Jose Jeri in Brasilia on Saturday.", "spoke", "040",
+     "Luiz Inacio Lula da Silva", ("recipient", "Jose Jeri")),
+    ("Sam Rainsy talked by phone with Kem Sokha on Monday.", "talked", "041", "Sam Rainsy", ("recipient", "Kem Sokha")),
+    ("Hun Sen telephoned Thai Prime Minister Anutin Charnvirakul on Monday.", "telephoned", "041", "Hun Sen",
+     ("recipient", "Anutin Charnvirakul")),
 ])
 def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
     x = run(text)
@@ -306,6 +311,16 @@ def test_firing_on_people_is_violence_and_firing_someone_is_not() -> None:
     # "on Monday" is a time, not the preposition of "fire on"
     x = run("President Samia Hassan fired the finance minister on Monday.")
     assert not any(e.cameo.startswith("18") for e in x.events), show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Hun Sen met reporters in Phnom Penh on Monday.",
+    "Hun Sen spoke with reporters in Phnom Penh on Monday.",
+    "Hun Sen spoke to reporters in Phnom Penh on Monday.",
+])
+def test_talking_to_unnamed_people_is_no_consultation(text: str) -> None:
+    x = run(text)
+    assert not any(e.cameo.startswith("04") for e in x.events), show(x)
 
 
 def test_issuing_a_statement_is_no_event() -> None:

@@ -110,6 +110,7 @@ IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison", "remand",
                  "dissolve", "verdict", "conviction", "sentencing"}
 JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
+_TALKS = {"040", "041", "044", "046"}  # consult, by telephone, at a third place, negotiate: two sides
 
 
 def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer | None = None,
@@ -415,6 +416,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         code, participants, factuality = intent
     if not participants:
         return None
+    if code[:3] in _TALKS and len(participants) < 2:
+        return None  # "met reporters", "spoke with supporters": a consultation needs someone named to consult
     if factuality is Factuality.NEGATED and _refusal(tok):
         code, factuality = "120", Factuality.ASSERTED  # "X would never ask for Y": X refuses
     date = _date(tok, ctx)
