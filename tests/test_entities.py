@@ -192,6 +192,9 @@ def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
      "Oromo Federalist Congress", EntityType.PARTY),
     ("Police raided the offices of the opposition Kordavia Daily newspaper on Monday.", "Kordavia Daily",
      EntityType.ORGANIZATION),
+    # NER stops before the noun "party" that says what the name is
+    ("Lawmakers from the right-wing Popular Force party withdrew their support.", "Popular Force",
+     EntityType.PARTY),
 ])
 def test_unlisted_names_are_found_and_typed(text: str, name: str, etype: EntityType) -> None:
     x = run(text)

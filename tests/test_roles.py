@@ -295,6 +295,9 @@ def test_its_post_before_a_comma() -> None:
     # "elected X as its new president": the subject's post
     ("The Zorbanian Liberty Party on Tuesday elected Lena Morova as its new president.", "Lena Morova",
      "president", "Zorbanian Liberty Party"),
+    # "the NAME party led by X", no commas: the name before its noun is the party
+    ("Lawmakers from the right-wing Popular Force party led by Keiko Fujimori withdrew their support.",
+     "Keiko Fujimori", "leader", "Popular Force"),
 ])
 def test_posts_told_by_verbs_and_descriptions(text: str, person: str, role: str, org: str) -> None:
     x = run(text)

@@ -545,9 +545,11 @@ def _type_of(text: str, label: str, known: Known | None, span: Span) -> EntityTy
     if label in {"ORG", "NORP"}:
         etype = org_type(text)
         before = span.doc[span.start - 1].lower_ if span.start else ""
-        if etype is EntityType.ORGANIZATION and before in {"opposition", "ruling"} \
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if etype is EntityType.ORGANIZATION and (before in {"opposition", "ruling"} or after == "party") \
                 and not set(re.findall(r"[a-z]+", text.lower())) & _NOT_PARTY_WORDS:
-            return EntityType.PARTY  # "the opposition Oromo Federalist Congress", "the ruling Frelimo"
+            # "the opposition Oromo Federalist Congress", "the ruling Frelimo", "the Popular Force party"
+            return EntityType.PARTY
         return etype
     if label == "GPE":
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""

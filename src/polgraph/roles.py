@@ -249,7 +249,10 @@ class _Builder:
         name = doc[end - 1]
         if name.dep_ == "pobj" and name.head.dep_ == "agent":
             verb = name.head.head
-            owner = self._owner(verb.head.i) if verb.dep_ == "acl" else None
+            owner = None
+            if verb.dep_ == "acl":  # the name, or the name before its noun ("the Popular Force party led by X")
+                owner = self._owner(verb.head.i) or next(
+                    (o for c in verb.head.children if c.dep_ == "compound" and (o := self._owner(c.i))), None)
             if verb.tag_ == "VBN" and verb.lemma_.lower() in _HEADING_VERBS and owner is not None \
                     and not owner.type.is_place:
                 self._add_with(person, [verb], owner, doc[start].idx, name.idx + len(name.text),
