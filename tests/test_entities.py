@@ -192,6 +192,9 @@ def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
      "Oromo Federalist Congress", EntityType.PARTY),
     ("Police raided the offices of the opposition Kordavia Daily newspaper on Monday.", "Kordavia Daily",
      EntityType.ORGANIZATION),
+    # NER tags nothing here; a common given name and a capitalised name after it are a person
+    ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
+     EntityType.PERSON),
     # NER stops before the noun "party" that says what the name is
     ("Lawmakers from the right-wing Popular Force party withdrew their support.", "Popular Force",
      EntityType.PARTY),

@@ -295,6 +295,9 @@ def test_its_post_before_a_comma() -> None:
     # "elected X as its new president": the subject's post
     ("The Zorbanian Liberty Party on Tuesday elected Lena Morova as its new president.", "Lena Morova",
      "president", "Zorbanian Liberty Party"),
+    # a name NER missed (found by its given name), then its post in apposition
+    ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
+     "leader", "Coalition for Change"),
     # "the NAME party led by X", no commas: the name before its noun is the party
     ("Lawmakers from the right-wing Popular Force party led by Keiko Fujimori withdrew their support.",
      "Keiko Fujimori", "leader", "Popular Force"),

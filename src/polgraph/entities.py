@@ -193,7 +193,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _list_members(doc, _titled_names(doc, out))
+    return _given_named(doc, _list_members(doc, _titled_names(doc, out)), gaz)
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +223,29 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
             added.append(Span(doc, tok.i + 1, tok.i + 1 + n, label="PERSON"))
             taken.update(range(tok.i + 1, tok.i + 1 + n))
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Nika Melia, a leader of…': a common given name and one or two more capitalised names that NER
+    left untagged are a person (the small model misses many names that are not English)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    words = titles()
+    added: list[Span] = []
+    for i in tokens_with(doc, "ORTH", given_names()):
+        if i in taken or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha
+                                                    and not doc[i].is_sent_start):
+            continue  # inside a longer capitalised run ("Lake Victoria Park"): not this rule's to split
+        end = i + 1
+        while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
+                and end not in taken and doc[end].lower_ not in words and doc[end].lower_ not in _ORG_CUES:
+            end += 1
+        if end == i + 1 or end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            continue
+        span = Span(doc, i, end, label="PERSON")
+        if gaz.lookup(span.text) is None:
+            added.append(span)
+            taken.update(range(i, end))
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
 def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:
