@@ -323,6 +323,16 @@ def test_talking_to_unnamed_people_is_no_consultation(text: str) -> None:
     assert not any(e.cameo.startswith("04") for e in x.events), show(x)
 
 
+def test_a_description_in_apposition_does_not_add_participants() -> None:
+    # the party and the country describe Ivanishvili; the sanctions are on him alone
+    x = run("The United States on Friday imposed sanctions on Bidzina Ivanishvili, the billionaire founder of "
+            "Georgia's ruling Georgian Dream party, accusing him of undermining democracy.")
+    assert patients(x, event(x, "imposed")) == ["Bidzina Ivanishvili"], show(x)
+    # a person the parser hangs on the description still takes part
+    x = run("Police arrested Kem Sokha, the president of the Cambodia National Rescue Party, and Mu Sochua on Monday.")
+    assert patients(x, event(x, "arrested")) == ["Kem Sokha", "Mu Sochua"], show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

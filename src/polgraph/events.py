@@ -1160,6 +1160,13 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
                 continue
             if c.dep_ == "poss" and t.lemma_.lower() in RELATIONAL_NOUNS:
                 continue  # "Ali Bongo's cousin" is not Ali Bongo
+            if c.dep_ == "appos" and key is not None and c.i not in ctx.index.token_entity \
+                    and ctx.by_key[key].type is EntityType.PERSON:
+                # "X, the founder of Georgia's ruling party": the description's party and country
+                # qualify X; only people in it take part (a conjunct the parser hung there)
+                out += [k for k in _entities_under(c, ctx, shallow=shallow, skip=skip)
+                        if ctx.by_key[k].type is EntityType.PERSON]
+                continue
             stack.append(c)
     return _dedupe(out)
 
