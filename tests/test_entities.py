@@ -195,6 +195,9 @@ def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
     # NER tags nothing here; a common given name and a capitalised name after it are a person
     ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
      EntityType.PERSON),
+    # "Foreign Ministry" is the Ministry of Foreign Affairs (not "of Foreign"), one entity with its full name
+    ("The Foreign Ministry summoned the Russian envoy on Monday.", "Ministry of Foreign Affairs",
+     EntityType.GOVERNMENT),
     # NER stops before the noun "party" that says what the name is
     ("Lawmakers from the right-wing Popular Force party withdrew their support.", "Popular Force",
      EntityType.PARTY),

@@ -296,6 +296,9 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
     ("Sam Rainsy talked by phone with Kem Sokha on Monday.", "talked", "041", "Sam Rainsy", ("recipient", "Kem Sokha")),
     ("Hun Sen telephoned Thai Prime Minister Anutin Charnvirakul on Monday.", "telephoned", "041", "Hun Sen",
      ("recipient", "Anutin Charnvirakul")),
+    # summoning a country's ambassador is an official complaint to that country, not a summons to court
+    ("Britain summoned Georgia's ambassador in London on Monday.", "summoned", "114", "United Kingdom",
+     ("recipient", "Georgia")),
 ])
 def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
     x = run(text)

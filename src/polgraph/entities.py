@@ -615,10 +615,13 @@ def _ministry_key(key: str) -> str:
     return f"{m.group(1)} ministry" if m else key
 
 
+_AFFAIRS = {"Foreign", "Home", "Internal", "External"}  # "Foreign Ministry": Ministry of Foreign Affairs
+
+
 def _canonical_org_label(text: str) -> str:
     m = re.match(r"^(.+?) Ministry$", text)
     if m and not text.lower().startswith("ministry"):
-        return f"Ministry of {m.group(1)}"
+        return f"Ministry of {m.group(1)} Affairs" if m.group(1) in _AFFAIRS else f"Ministry of {m.group(1)}"
     return text
 
 
