@@ -295,6 +295,11 @@ def test_its_post_before_a_comma() -> None:
     # "elected X as its new president": the subject's post
     ("The Zorbanian Liberty Party on Tuesday elected Lena Morova as its new president.", "Lena Morova",
      "president", "Zorbanian Liberty Party"),
+    # a hyphenated post after the name: one post, whatever the article
+    ("Tomas Velkari, secretary-general of the Zorbanian Liberty Party, was arrested on Monday.", "Tomas Velkari",
+     "secretary-general", "Zorbanian Liberty Party"),
+    ("Lena Morova, a co-founder of the Kordavia Alliance, was arrested on Monday.", "Lena Morova", "co-founder",
+     "Kordavia Alliance"),
     # a name NER missed (found by its given name), then its post in apposition
     ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
      "leader", "Coalition for Change"),

@@ -200,7 +200,9 @@ class _Builder:
             describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1])))
             party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and (
                 run[-1].lower_ == "party" or self._owner(run[-1].i) is not None))  # "the ministry's spokesman"
-            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4) or party_of:
+            joined = tok.text == "-" and bool(run) and not doc[j - 1].whitespace_ and not tok.whitespace_
+            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4) or party_of \
+                    or joined:  # "secretary-general", "vice-president", "co-founder": one post
                 run.append(tok)
                 j += 1
                 continue
