@@ -300,6 +300,11 @@ def test_its_post_before_a_comma() -> None:
      "secretary-general", "Zorbanian Liberty Party"),
     ("Lena Morova, a co-founder of the Kordavia Alliance, was arrested on Monday.", "Lena Morova", "co-founder",
      "Kordavia Alliance"),
+    # the organisation's name does not count among the words describing the post
+    ("Tomas Velkari, the Zorbanian Liberty Party's presidential candidate, was arrested on Monday.", "Tomas Velkari",
+     "presidential candidate", "Zorbanian Liberty Party"),
+    ("Tomas Velkari, the Zorbanian Liberty Party's new leader, was arrested on Monday.", "Tomas Velkari",
+     "leader", "Zorbanian Liberty Party"),
     # a name NER missed (found by its given name), then its post in apposition
     ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
      "leader", "Coalition for Change"),

@@ -201,7 +201,9 @@ class _Builder:
             party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and (
                 run[-1].lower_ == "party" or self._owner(run[-1].i) is not None))  # "the ministry's spokesman"
             joined = tok.text == "-" and bool(run) and not doc[j - 1].whitespace_ and not tok.whitespace_
-            if self._title_like(tok) or tok.lower_ in STATE_BODIES or (describing and len(run) < 4) or party_of \
+            # up to three describing words, not counting the organisation's name ("Y's new presidential candidate")
+            describing = describing and sum(self._owner(t.i) is None for t in run) < 4
+            if self._title_like(tok) or tok.lower_ in STATE_BODIES or describing or party_of \
                     or joined:  # "secretary-general", "vice-president", "co-founder": one post
                 run.append(tok)
                 j += 1
@@ -368,8 +370,8 @@ class _Builder:
             if tok.text == "-" and role_tokens:
                 role_tokens.append(tok)
                 continue
-            if low in _POSSESSIVE or low in _LINKS or low in {"the", "-"} or tok.is_punct:
-                continue
+            if low in _POSSESSIVE or low in _LINKS or low in {"the", "-", "new", "newly"} or tok.is_punct:
+                continue  # "its new leader": the post is "leader"
             role_tokens.append(tok)
         heads = [n for n, t in enumerate(role_tokens) if self._kinds(t) & {"head", "government", "court"}]
         if not heads:
