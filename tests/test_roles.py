@@ -305,6 +305,9 @@ def test_its_post_before_a_comma() -> None:
      "presidential candidate", "Zorbanian Liberty Party"),
     ("Tomas Velkari, the Zorbanian Liberty Party's new leader, was arrested on Monday.", "Tomas Velkari",
      "leader", "Zorbanian Liberty Party"),
+    # "X of the party": a member
+    ("Tomas Velkari of the Zorbanian Liberty Party was arrested on Monday.", "Tomas Velkari", "member",
+     "Zorbanian Liberty Party"),
     # a name NER missed (found by its given name), then its post in apposition
     ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
      "leader", "Coalition for Change"),
@@ -315,6 +318,13 @@ def test_its_post_before_a_comma() -> None:
 def test_posts_told_by_verbs_and_descriptions(text: str, person: str, role: str, org: str) -> None:
     x = run(text)
     assert (role, org) in {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, person)}, show(x)
+
+
+def test_of_the_party_adds_no_membership_beside_a_post_or_for_a_place() -> None:
+    x = run("Police arrested CNRP president Kem Sokha of the CNRP on Monday.")
+    assert [m.role for m in posts_of(x, "Kem Sokha")] == ["president"], show(x)
+    x = run("Tomas Velkari of Zorbania was arrested on Monday.")
+    assert not x.memberships, show(x)
 
 
 def test_a_second_post_after_a_post_with_its_organisation() -> None:

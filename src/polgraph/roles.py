@@ -166,6 +166,9 @@ class _Builder:
         vice president of Y'."""
         doc = self.doc
         j = end
+        if j < len(doc) and doc[j].lower_ == "of":
+            self._of_party(person, start, j + 1)
+            return
         if j < len(doc) and doc[j].text == ",":
             j += 1
             if j < len(doc) and doc[j].lower_ == "who":
@@ -245,6 +248,21 @@ class _Builder:
         self._add(person, run, doc[start].idx, last.idx + len(last.text))
         if j < len(doc) and doc[j].lower_ == "and":
             self._second_post(person, start, j + 1)  # "X, an MDC vice president and former finance minister"
+
+    def _of_party(self, person: Entity, start: int, j: int) -> None:
+        """'Tomas Velkari of the Zorbanian Liberty Party': a member of the party, unless the article
+        gives a post in it."""
+        doc = self.doc
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        party = self._owner(j)
+        if party is None or party.type is not EntityType.PARTY or \
+                any(m.person == person.key and m.organization == party.key for m in self.memberships):
+            return
+        last = j
+        while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
+            last += 1
+        self._add_with(person, [], party, doc[start].idx, doc[last].idx + len(doc[last].text), role="member")
 
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
         """'the ZANU-PF party, headed (led, chaired) by X': X is its head; 'the MDC elected (appointed,
