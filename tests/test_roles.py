@@ -308,6 +308,9 @@ def test_its_post_before_a_comma() -> None:
     # "X of the party": a member
     ("Tomas Velkari of the Zorbanian Liberty Party was arrested on Monday.", "Tomas Velkari", "member",
      "Zorbanian Liberty Party"),
+    # a person's party, by the possessive
+    ("Supporters of Nelson Chamisa's Citizens Coalition for Change party marched in Harare.", "Nelson Chamisa",
+     "member", "Citizens Coalition for Change"),
     # a name NER missed (found by its given name), then its post in apposition
     ("Nika Melia, a leader of the opposition Coalition for Change, was arrested on Wednesday.", "Nika Melia",
      "leader", "Coalition for Change"),
@@ -324,6 +327,10 @@ def test_of_the_party_adds_no_membership_beside_a_post_or_for_a_place() -> None:
     x = run("Police arrested CNRP president Kem Sokha of the CNRP on Monday.")
     assert [m.role for m in posts_of(x, "Kem Sokha")] == ["president"], show(x)
     x = run("Tomas Velkari of Zorbania was arrested on Monday.")
+    assert not x.memberships, show(x)
+    x = run("Tomas Velkari's Zorbanian Liberty Party won. Tomas Velkari, the party's leader, thanked voters.")
+    assert [m.role for m in posts_of(x, "Tomas Velkari")] == ["leader"], show(x)
+    x = run("Tomas Velkari's lawyer said he would appeal.")
     assert not x.memberships, show(x)
 
 

@@ -41,7 +41,10 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.before_name(entity, span.start, span.end)
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
-    return builder.memberships, builder.index()
+    posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
+    # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
+    kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
+    return kept, builder.index()
 
 
 class _Builder:
@@ -166,8 +169,11 @@ class _Builder:
         vice president of Y'."""
         doc = self.doc
         j = end
-        if j < len(doc) and doc[j].lower_ == "of":
-            self._of_party(person, start, j + 1)
+        if j < len(doc) and doc[j].lower_ == "of":  # "X of the Y party"
+            self._member_of_party(person, start, j + 1, skip={"the"})
+            return
+        if j < len(doc) and doc[j].text in {"'s", "’s"}:  # "Chamisa's CCC", "Hun Sen's ruling CPP"
+            self._member_of_party(person, start, j + 1, skip={"ruling", "main", "opposition", "own", "new"})
             return
         if j < len(doc) and doc[j].text == ",":
             j += 1
@@ -249,15 +255,14 @@ class _Builder:
         if j < len(doc) and doc[j].lower_ == "and":
             self._second_post(person, start, j + 1)  # "X, an MDC vice president and former finance minister"
 
-    def _of_party(self, person: Entity, start: int, j: int) -> None:
-        """'Tomas Velkari of the Zorbanian Liberty Party': a member of the party, unless the article
-        gives a post in it."""
+    def _member_of_party(self, person: Entity, start: int, j: int, skip: set[str]) -> None:
+        """'Tomas Velkari of the Zorbanian Liberty Party', 'Chamisa's CCC': a member of the party (a post
+        the article gives in it replaces this, see `find_memberships`)."""
         doc = self.doc
-        if j < len(doc) and doc[j].lower_ == "the":
+        while j < len(doc) and doc[j].lower_ in skip and j - start < 6:
             j += 1
         party = self._owner(j)
-        if party is None or party.type is not EntityType.PARTY or \
-                any(m.person == person.key and m.organization == party.key for m in self.memberships):
+        if party is None or party.type is not EntityType.PARTY:
             return
         last = j
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
