@@ -85,6 +85,16 @@ def test_surname_of_a_well_known_person_joins_the_full_name() -> None:
     assert person.type is EntityType.PERSON
 
 
+def test_two_transliterations_of_a_name_are_one_person_but_a_spouse_is_not() -> None:
+    x = run("Svetlana Tikhanovskaya called the verdict revenge. In a tweet, Sviatlana Tsikhanouskaya said her "
+            "husband Siarhei Tsikhanouski was innocent.")
+    people = [e for e in x.entities if e.type is EntityType.PERSON]
+    assert len(people) == 2, [(e.label, e.aliases) for e in people]
+    wife = named(x, "Svetlana Tikhanovskaya")
+    assert {wife.label, *wife.aliases} >= {"Svetlana Tikhanovskaya", "Sviatlana Tsikhanouskaya"}
+    assert named(x, "Siarhei Tsikhanouski") is not wife
+
+
 def test_title_is_not_part_of_the_name() -> None:
     x = run("Prime Minister Hun Sen opened a bridge in Kandal province on Monday.")
     person = named(x, "Hun Sen")

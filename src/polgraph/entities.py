@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -658,6 +659,10 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
             if target is not None:
                 reason = f"'{c.text}' is part of the name '{target.cands[0].text}'"
                 c.type = EntityType.PERSON  # "Malmström flew…" tagged as an organisation
+        if target is None and c.type is EntityType.PERSON and c.known is None:
+            target = _by_spelling(c, clusters)
+            if target is not None:
+                reason = f"'{c.text}' is another spelling of '{target.cands[0].text}'"
         if target is None:
             target = _Cluster(c.type, known=c.known)
             clusters.append(target)
@@ -678,6 +683,20 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         cl.type = _vote(cl)
     _surname_mentions(doc, clusters)
     return clusters
+
+
+def _by_spelling(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
+    """A person's full name spelt another way, as transliterations differ ('Sviatlana Tsikhanouskaya',
+    'Svetlana Tikhanovskaya'): the same number of words, and each word close to the other's (given names
+    of a couple, 'Siarhei' and 'Sviatlana', are not). Only one candidate person may match."""
+    words = c.text.lower().split()
+    if len(words) < 2:
+        return None
+    found = [cl for cl in clusters if cl.type is EntityType.PERSON and any(
+        len(other := n.lower().split()) == len(words) and other != words
+        and all(a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8 for a, b in zip(words, other, strict=True))
+        for n in cl.names)]
+    return found[0] if len(found) == 1 else None
 
 
 def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
