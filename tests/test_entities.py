@@ -95,6 +95,22 @@ def test_two_transliterations_of_a_name_are_one_person_but_a_spouse_is_not() -> 
     assert named(x, "Siarhei Tsikhanouski") is not wife
 
 
+def test_a_name_cut_at_a_hyphen_is_taken_whole_but_a_compound_adjective_is_not() -> None:
+    x = run("Khan's Pakistan Tehreek-e-Insaf party said it would challenge the verdict.")
+    assert named(x, "Pakistan Tehreek-e-Insaf").type is EntityType.PARTY, show(x)
+    x = run("A Hong Kong-based group and the Moscow-backed militia clashed on Monday.")
+    assert {e.label for e in x.entities} >= {"Hong Kong", "Moscow"}, show(x)
+
+
+def test_a_shared_surname_is_the_person_named_before_it() -> None:
+    # "Khan" comes after Imran Khan and before Gohar Ali Khan is named: a reader takes it as Imran Khan
+    x = run("A court sentenced former Prime Minister Imran Khan to 14 years in prison on Thursday, in a case that "
+            "his lawyers called fake, and his wife Bushra Bibi to seven years.\n\n"
+            "Khan will appeal, party chairman Gohar Ali Khan said.")
+    assert "Khan" in named(x, "Imran Khan").aliases, show(x)
+    assert "Khan" not in named(x, "Gohar Ali Khan").aliases, show(x)
+
+
 def test_title_is_not_part_of_the_name() -> None:
     x = run("Prime Minister Hun Sen opened a bridge in Kandal province on Monday.")
     person = named(x, "Hun Sen")

@@ -308,6 +308,11 @@ def test_its_post_before_a_comma() -> None:
     # "X of the party": a member
     ("Tomas Velkari of the Zorbanian Liberty Party was arrested on Monday.", "Tomas Velkari", "member",
      "Zorbanian Liberty Party"),
+    # "X leads (heads, chairs) Y", a sentence of its own
+    ("Shehbaz Sharif leads the Pakistan Muslim League-Nawaz.", "Shehbaz Sharif", "leader",
+     "Pakistan Muslim League (N)"),
+    ("Tomas Velkari chaired the Zorbanian Election Commission until 2019.", "Tomas Velkari", "chairman",
+     "Zorbanian Election Commission"),
     # a person's party, by the possessive
     ("Supporters of Nelson Chamisa's Citizens Coalition for Change party marched in Harare.", "Nelson Chamisa",
      "member", "Citizens Coalition for Change"),

@@ -376,6 +376,7 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         return []
     if ent.label_ == "PERSON":
         span = _whole_name(span)
+    span = _hyphen_tail(span)
     text = span.text
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
         return []
@@ -460,6 +461,23 @@ _ORG_NOUNS_BEFORE = {"group", "organisation", "organization", "ngo", "movement",
                      "website", "coalition", "alliance", "union", "firm", "company", "bank"}
 _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed", "announced", "denied",
                  "claimed", "tweeted", "insisted", "explained", "argued", "noted"}
+
+
+def _hyphen_tail(span: Span) -> Span:
+    """A name NER cut at a hyphen ('Pakistan Tehreek' of 'Pakistan Tehreek-e-Insaf', 'Muslim League' of
+    'Muslim League-Nawaz'): a capitalised word joined by hyphens, with lower-case particles between
+    ('-e-', '-ul-'), in no other entity, is the rest of the name; '-based', '-backed' are not."""
+    doc = span.doc
+    end = span.end
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" and not doc[end].whitespace_:
+        k = end + 1
+        while k + 1 < len(doc) and doc[k].is_lower and len(doc[k]) <= 3 and not doc[k].whitespace_ \
+                and doc[k + 1].text == "-" and not doc[k + 1].whitespace_ and k + 2 < len(doc):
+            k += 2  # "-e-", "-ul-"
+        if not (doc[k].is_title and doc[k].is_alpha) or doc[k].ent_type_:
+            break
+        end = k + 1
+    return doc[span.start:end] if end != span.end else span
 
 
 def _whole_name(span: Span) -> Span:
@@ -783,8 +801,10 @@ def _by_initials(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
 
 
 def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
+    """The person whose full name contains this short name: of several ('Khan' with Imran Khan and Gohar
+    Ali Khan), the one named last before it, as a reader takes it; else the one named first after it."""
     words = c.text.split()
-    best: tuple[int, _Cluster] | None = None
+    best: tuple[tuple[int, int], _Cluster] | None = None
     for cl in clusters:
         if cl.type is not EntityType.PERSON:
             continue
@@ -794,9 +814,10 @@ def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
                 continue
             n = len(words)
             if any(parts[i:i + n] == words for i in range(len(parts) - n + 1)):
-                dist = min(abs(x.begin - c.begin) for x in cl.cands)
-                if best is None or dist < best[0]:
-                    best = (dist, cl)
+                before = [c.begin - x.begin for x in cl.cands if x.begin < c.begin]
+                rank = (0, min(before)) if before else (1, min(abs(x.begin - c.begin) for x in cl.cands))
+                if best is None or rank < best[0]:
+                    best = (rank, cl)
                 break
     return best[1] if best else None
 

@@ -169,6 +169,10 @@ class _Builder:
         vice president of Y'."""
         doc = self.doc
         j = end
+        if j < len(doc) and doc[j].lemma_.lower() in _HEADING_VERBS and doc[j].tag_ in {"VBZ", "VBP", "VBD"} \
+                and doc[end - 1].head.i == j and doc[end - 1].dep_ == "nsubj":
+            self._heads(person, start, doc[j])  # "X leads (heads, chairs) Y"
+            return
         if j < len(doc) and doc[j].lower_ == "of":  # "X of the Y party"
             self._member_of_party(person, start, j + 1, skip={"the"})
             return
