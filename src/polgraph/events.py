@@ -359,7 +359,7 @@ def _governor(ent: Span) -> Token | None:
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"} or tok.lemma_.lower() in lex:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         tok = tok.head
     return None
@@ -514,7 +514,7 @@ def _gives_time(tok: Token) -> bool:
 def _has_to(tok: Token) -> bool:
     """'Y has to appear': obligation told with 'have to' (the verb is the complement of 'have')."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() == "have" and head is not tok and \
+    return tok.dep_ == "xcomp" and head.lemma_.lower() == "have" and head.i != tok.i and \
         any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and \
         not any(c.dep_ == "dobj" for c in head.children)
 
@@ -599,7 +599,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     recipients: list[str] = []
     place: str | None = None
     subject = _subject(tok)
-    inherited_by_gerund = tok.tag_ == "VBG" and subject is not None and subject.head is not tok
+    inherited_by_gerund = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
     passive = not inherited_by_gerund and (
         any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         or (subject is not None and subject.dep_ == "nsubjpass")
@@ -785,7 +785,7 @@ def _subject(tok: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if cur is tok and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
-        if cur.dep_ in climb and cur.head is not cur:
+        if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -799,7 +799,7 @@ def _gerund_doer(tok: Token) -> Token | None:
         return None
     verb = tok.head.head
     for _ in range(3):
-        if verb.pos_ == "VERB" or verb.head is verb:
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ != "VERB":
@@ -813,11 +813,11 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 def _inside_request(tok: Token) -> bool:
     """A trigger that is the content of a request ('asked X to release Y') or of an accusation
     ('accused X of threatening Y') is folded into it."""
-    if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head is not tok and _inside_request(tok.head):
+    if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.i != tok.i and _inside_request(tok.head):
         return True  # "convicted of organising riots": the riots are the charge too
     first = tok  # "accused X of rigging the vote and cracking down on protesters": both are the accusation
     for _ in range(3 if tok.tag_ == "VBG" else 0):
-        if first.dep_ != "conj" or first.head is first:
+        if first.dep_ != "conj" or first.head.i == first.i:
             break
         first = first.head
         if first.tag_ != "VBG" and first.dep_ in {"dobj", "pobj"} and first.head.tag_ == "VBG":
@@ -829,7 +829,7 @@ def _inside_request(tok: Token) -> bool:
     lex = triggers()
     cur = tok
     for _ in range(4):
-        if cur.head is cur or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}:
+        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}:
             return False
         cur = cur.head
         readings = lex.get(cur.lemma_.lower(), [])
@@ -1245,12 +1245,12 @@ def _speech_head(tok: Token) -> Token | None:
     cur = tok
     if tok.pos_ in {"NOUN", "PROPN"}:  # a noun trigger: start from the verb it belongs to
         for _ in range(2):
-            if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep"} and cur.head is not cur:
+            if cur.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep"} and cur.head.i != cur.i:
                 cur = cur.head
         if cur.pos_ not in {"VERB", "AUX"}:
             cur = tok
     for _ in range(6):
-        if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} and cur.head is not cur:
+        if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} and cur.head.i != cur.i:
             head = cur.head
             if head.lemma_.lower() in SPEECH_VERBS and cur.dep_ in {"ccomp", "parataxis", "xcomp"}:
                 return head
@@ -1268,7 +1268,7 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         children += [c for c in cur.children if c.dep_ in {"neg", "aux"}]
     for _ in range(3):  # "would not be arrested or prosecuted", "must appear when summoned", "not allow X to"
         permitted = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in {"allow", "let", "permit"}
-        if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head is cur:
+        if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"}:
             break  # "did not attend and rejected the vote": a verb with its own tense has its own polarity
@@ -1314,7 +1314,7 @@ def _conditional(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
             return True
-        if cur.dep_ not in {"conj", "xcomp"} or cur.head is cur:
+        if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -1346,7 +1346,7 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         return None
     cur = tok
     for _ in range(6):  # a date on a governing verb ("asked on Thursday ... to release")
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if _temporal_clause(cur):
             return _offset_from_head(cur, ctx)  # "two years after he was arrested"
