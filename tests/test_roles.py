@@ -313,6 +313,11 @@ def test_its_post_before_a_comma() -> None:
      "Pakistan Muslim League (N)"),
     ("Tomas Velkari chaired the Zorbanian Election Commission until 2019.", "Tomas Velkari", "chairman",
      "Zorbanian Election Commission"),
+    # "its" refers to the organisation that is the subject just before
+    ("The Podemos party, which backed him, said it would boycott parliament. Its leader Albino Forquilha told "
+     "reporters the party would not take up its seats.", "Albino Forquilha", "leader", "Podemos party"),
+    ("The Zorbanian Liberty Party won the vote, and its leader Tomas Velkari thanked voters.", "Tomas Velkari",
+     "leader", "Zorbanian Liberty Party"),
     # a person's party, by the possessive
     ("Supporters of Nelson Chamisa's Citizens Coalition for Change party marched in Harare.", "Nelson Chamisa",
      "member", "Citizens Coalition for Change"),

@@ -111,6 +111,17 @@ class _Builder:
             self.runs[end] = run
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
                 self.runs[end] = run
+            if run[0].lower_ in {"its", "their"} and len(run) > 1:
+                run = run[1:]  # "Its leader X" at a sentence's start: the capital took "Its" into the run
+            pronoun = self.doc[run[0].i - 1] if run[0].i > 0 else None
+            owner = self._referent_org(pronoun) if pronoun is not None and pronoun.lower_ in {"its", "their"} \
+                else None
+            heads = [t for t in run if self._kinds(t) & {"head", "government", "court"}]
+            if owner is not None and heads and not any(self._owner(t.i) for t in run):
+                # "Its leader Albino Forquilha": the post is in the organisation "its" refers to
+                self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], owner, run[0].idx,
+                               last.idx + len(last.text))
+                return
             self._add(person, run, run[0].idx, last.idx + len(last.text))
         elif start >= 2 and self.doc[start - 1].text in {",", "–", "—", ":"}:
             self._title_then_name(person, start - 1, last)
@@ -474,6 +485,22 @@ class _Builder:
                 return next((o for o in self.entities if o.type.is_agent and o.type is not EntityType.GROUP
                              and (o.label == owner_name or owner_name in o.aliases)), None)
         return None
+
+    def _referent_org(self, pronoun: Token) -> Entity | None:
+        """What 'its' ('their') refers to: the organisation that is the subject of its own sentence or
+        the one before, the latest such; None when no organisation is a subject there."""
+        sentence = self.sent_of.get(pronoun.i, 0)
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.type.is_place or e.type in {EntityType.PERSON, EntityType.GROUP}:
+                continue
+            for m in e.mentions:
+                span = self.doc.char_span(m.begin, m.end, alignment_mode="expand")
+                if span is None or m.begin >= pronoun.idx or sentence - m.sentence > 1:
+                    continue
+                if span.root.dep_ in {"nsubj", "nsubjpass"} and (best is None or m.begin > best[0]):
+                    best = (m.begin, e)
+        return best[1] if best else None
 
     def _nearest_org(self, offset: int) -> Entity | None:
         best: tuple[int, Entity] | None = None
