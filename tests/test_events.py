@@ -545,6 +545,15 @@ def test_a_court_act_takes_place_at_the_courts_seat(text: str, trigger: str, whe
     assert place(x, event(x, trigger)) == where, show(x)
 
 
+def test_in_the_capital_is_the_main_countrys_capital_when_the_article_names_it() -> None:
+    x = run("Police arrested 20 opposition supporters in the capital on Monday. Mozambique's opposition said the "
+            "arrests in Maputo were illegal.")
+    assert place(x, event(x, "arrested")) == "Maputo", show(x)
+    # the article never names the city: no place rather than a new one
+    x = run("Police arrested 20 opposition supporters in the capital on Monday.")
+    assert place(x, event(x, "arrested")) is None, show(x)
+
+
 def test_a_place_is_never_an_agent() -> None:
     x = run("The foreign minister flew to Paris on Monday. Paris welcomed the talks.")
     for ev in x.events:

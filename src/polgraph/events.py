@@ -722,8 +722,20 @@ def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
             key = ctx.index.token_entity.get(t.i)
             if key is not None and ctx.by_key[key].type.is_place:
                 return key
+            if key is None and t.lower_ == "capital" and any(c.lower_ == "the" for c in t.children):
+                capital = _capital(ctx)
+                if capital is not None:
+                    return capital
         stack.extend(t.children)
     return None
+
+
+def _capital(ctx: _Ctx) -> str | None:
+    """'in the capital': the capital of the article's main country, when the article names that city."""
+    name = ctx.gaz.capital(ctx.index.main_country) if ctx.gaz is not None and ctx.index.main_country else None
+    if name is None:
+        return None
+    return next((e.key for e in ctx.index.entities if e.type.is_place and name in (e.label, *e.aliases)), None)
 
 
 def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):

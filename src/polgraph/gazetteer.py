@@ -57,6 +57,7 @@ class Gazetteer:
         self.demonyms: dict[str, Known] = {}
         self.countries: dict[str, Known] = {}
         self._demonym_of: dict[str, str] = {}
+        self._capital_of: dict[str, str] = {}
         self._first_words: frozenset[str] | None = None
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
@@ -79,6 +80,10 @@ class Gazetteer:
     def demonym(self, country: str) -> str | None:
         """The first demonym of a country ("Cambodian" for Cambodia)."""
         return self._demonym_of.get(country)
+
+    def capital(self, country: str) -> str | None:
+        """The capital's name ("Maputo" for Mozambique), for "in the capital"."""
+        return self._capital_of.get(country)
 
     def country_by_code(self, iso3: str | None) -> Known | None:
         """The country with this ISO 3166 alpha-3 code."""
@@ -119,6 +124,8 @@ class Gazetteer:
         for d in _split(row.get("demonyms")):
             self.demonyms.setdefault(norm(d), entry)
             self._demonym_of.setdefault(row["name"], d)
+        if row.get("capital"):
+            self._capital_of[row["name"]] = row["capital"]
 
     def _org(self, row: dict[str, str]) -> None:
         try:
