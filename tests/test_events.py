@@ -545,6 +545,13 @@ def test_a_court_act_takes_place_at_the_courts_seat(text: str, trigger: str, whe
     assert place(x, event(x, trigger)) == where, show(x)
 
 
+def test_a_date_on_a_sentence_whose_root_is_a_noun_reaches_its_verbs() -> None:
+    # the parser makes "cousin" the root and hangs "On Friday" on it: the date is the sentence's
+    x = run("On Friday, Pavel Minu's cousin who has pledged support for Lucia Kamar was arrested in Libreville.")
+    date = event(x, "arrested").date
+    assert date is not None and date.value == "2019-11-08", show(x)
+
+
 def test_in_the_capital_is_the_main_countrys_capital_when_the_article_names_it() -> None:
     x = run("Police arrested 20 opposition supporters in the capital on Monday. Mozambique's opposition said the "
             "arrests in Maputo were illegal.")
