@@ -710,10 +710,19 @@ def _by_spelling(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
     words = c.text.lower().split()
     if len(words) < 2:
         return None
-    found = [cl for cl in clusters if cl.type is EntityType.PERSON and any(
-        len(other := n.lower().split()) == len(words) and other != words
-        and all(a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8 for a, b in zip(words, other, strict=True))
-        for n in cl.names)]
+    found: list[_Cluster] = []
+    for cl in clusters:
+        if cl.type is not EntityType.PERSON:
+            continue
+        for n in cl.names:
+            if n[:1].lower() != words[0][0]:
+                continue  # cheap first test: most names start with another letter
+            other = n.lower().split()
+            pairs = zip(words, other, strict=False)
+            if len(other) == len(words) and other != words and all(
+                    a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8 for a, b in pairs):
+                found.append(cl)
+                break
     return found[0] if len(found) == 1 else None
 
 
