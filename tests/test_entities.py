@@ -111,6 +111,13 @@ def test_a_shared_surname_is_the_person_named_before_it() -> None:
     assert "Khan" not in named(x, "Gohar Ali Khan").aliases, show(x)
 
 
+def test_a_known_place_tagged_as_a_language_is_a_place() -> None:
+    # the small model tags "Tunis" LANGUAGE here; the gazetteer knows the city
+    x = run("Police detained lawyer Ayachi Hammami at his home in Tunis on Saturday to begin serving a five-year "
+            "sentence, his family said.")
+    assert named(x, "Tunis").type is EntityType.CITY, show(x)
+
+
 def test_title_is_not_part_of_the_name() -> None:
     x = run("Prime Minister Hun Sen opened a bridge in Kandal province on Monday.")
     person = named(x, "Hun Sen")

@@ -81,7 +81,8 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     """Find, type and join the entities of one parsed article."""
     ents = list(doc.ents)  # doc.ents builds new spans on every call
     sent_of = sentence_of_tokens(doc)
-    spans = _known_names(doc, gaz, _joined_spans(doc, ents, gaz))
+    spans = _known_names(doc, gaz, [s if s.label_ in NER_LABELS else _relabel_known(s, gaz)
+                                    for s in _joined_spans(doc, ents, gaz)])
     cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
@@ -327,6 +328,15 @@ def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
                 return [Span(ent.doc, left.start, left.end, label=ent.label_),
                         Span(ent.doc, right.start, right.end, label=ent.label_)]
     return None
+
+
+def _relabel_known(span: Span, gaz: Gazetteer) -> Span:
+    """A place the gazetteer knows that NER gave a label we do not read ('Tunis' tagged LANGUAGE). Only
+    places: a known organisation tagged PRODUCT ('on Twitter') is a medium there, not an actor."""
+    known = gaz.lookup(span.text)
+    if known is None or not known.type.is_place:
+        return span
+    return Span(span.doc, span.start, span.end, label="GPE")
 
 
 def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
