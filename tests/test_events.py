@@ -552,6 +552,12 @@ def test_a_date_on_a_sentence_whose_root_is_a_noun_reaches_its_verbs() -> None:
     assert date is not None and date.value == "2019-11-08", show(x)
 
 
+def test_among_those_sentenced_were_x_and_y() -> None:
+    x = run("A court in Tunis on Friday upheld the sentences. Among those sentenced were Jawhar Ben Mbarek, a "
+            "founder of the National Salvation Front, and Issam Chebbi, head of the Republican Party.")
+    assert patients(x, event(x, "sentenced")) == ["Jawhar Ben Mbarek", "Issam Chebbi"], show(x)
+
+
 def test_in_the_capital_is_the_main_countrys_capital_when_the_article_names_it() -> None:
     x = run("Police arrested 20 opposition supporters in the capital on Monday. Mozambique's opposition said the "
             "arrests in Maputo were illegal.")

@@ -653,10 +653,19 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     elif subject is not None and passive and not patients:
         patients = _resolve(subject, ctx)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
-        patients = _resolve(tok.head, ctx)  # "activists arrested this year"
+        patients = _among_those(tok, ctx) or _resolve(tok.head, ctx)  # "activists arrested this year"
     if place is None:
         place = _place_in_clause(tok, ctx)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+def _among_those(tok: Token, ctx: _Ctx) -> list[str]:
+    """'Among those sentenced were X and Y': X and Y, the subject of the verb 'among' hangs on."""
+    those = tok.head
+    if those.lower_ not in {"those", "them"} or those.head.lower_ != "among":
+        return []
+    verb = those.head.head
+    return [k for c in verb.children if c.dep_ in {"nsubj", "attr"} for k in _resolve(c, ctx)]
 
 
 def _parallel_agent(subject: Token, reading: Trigger, ctx: _Ctx) -> list[str]:
