@@ -336,6 +336,22 @@ def test_a_description_in_apposition_does_not_add_participants() -> None:
     assert patients(x, event(x, "arrested")) == ["Kem Sokha", "Mu Sochua"], show(x)
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Human Rights Watch described the trial as a sham on Monday.", "described"),
+    ("Former president Pedro Castillo called the vote a coup by the mafia.", "called"),
+    ("Kem Sokha's daughter Monovithya Kem has called the case against her father a farce.", "called"),
+])
+def test_calling_something_a_sham_is_a_denunciation(text: str, trigger: str) -> None:
+    x = run(text)
+    assert event(x, trigger).cameo == "111", show(x)
+
+
+def test_calling_on_and_describing_are_otherwise_no_denunciation() -> None:
+    x = run("The European Union called on Zorbania to release Tomas Velkari. Tomas Velkari described the meeting "
+            "as productive.")
+    assert event(x, "called").cameo == "0253" and not any(e.cameo == "111" for e in x.events), show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)
