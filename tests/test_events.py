@@ -346,6 +346,12 @@ def test_calling_something_a_sham_is_a_denunciation(text: str, trigger: str) -> 
     assert event(x, trigger).cameo == "111", show(x)
 
 
+def test_whose_sham_it_is_called_is_the_one_denounced() -> None:
+    x = run("Svetlana Tikhanovskaya called the sentence Lukashenko's revenge.")
+    ev = event(x, "called")
+    assert ev.cameo == "111" and patients(x, ev) == ["Lukashenko"], show(x)
+
+
 def test_calling_on_and_describing_are_otherwise_no_denunciation() -> None:
     x = run("The European Union called on Zorbania to release Tomas Velkari. Tomas Velkari described the meeting "
             "as productive.")

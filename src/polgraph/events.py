@@ -620,6 +620,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 recipients += [k for k in keys if not ctx.by_key[k].type.is_place]
             else:
                 patients += keys
+        elif dep == "oprd" and reading.cameo == "111":  # "called the sentence Lukashenko's revenge"
+            patients += _entities_under(c, ctx, shallow=True)
         elif dep == "dative":
             keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or _entities_under(c, ctx)
             (patients if reading.cameo[:2] in {"08", "12"} else recipients).extend(keys)  # "denied bail to X"
