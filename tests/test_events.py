@@ -358,6 +358,14 @@ def test_calling_on_and_describing_are_otherwise_no_denunciation() -> None:
     assert event(x, "called").cameo == "0253" and not any(e.cameo == "111" for e in x.events), show(x)
 
 
+def test_the_blamed_did_the_deed_and_unnamed_victims_of_violence_stay() -> None:
+    x = run("The security forces have been blamed for the killing of demonstrators in Kampala.")
+    ev = event(x, "killing")
+    assert agents(x, ev) == ["security forces"] and patients(x, ev) == ["demonstrators"], show(x)
+    x = run("Ugandan police opened fire on demonstrators in Kampala on Wednesday.")
+    assert patients(x, event(x, "opened")) == ["demonstrators"], show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

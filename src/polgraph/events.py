@@ -225,6 +225,11 @@ def _named_in(names: tuple[str, ...], ctx: _Ctx) -> str | None:
     return best[1] if best else None
 
 
+def _violent(code: str) -> bool:
+    """Violent repression (175), assault (18), fighting (19), mass violence (20)."""
+    return code.startswith(("175", "18", "19", "20"))
+
+
 def _happened(event: Event) -> bool:
     return event.factuality in {Factuality.ASSERTED, Factuality.REPORTED}
 
@@ -406,9 +411,10 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             participants.insert(0, Participant(court, Role.AGENT))
         elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government:
             participants.insert(0, Participant(ctx.index.government, Role.AGENT))
-    if any(not p.entity.startswith("group:") for p in participants):
+    if any(not p.entity.startswith("group:") for p in participants) and not _violent(code):
         # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
-        # ("thousands of protesters marched ..., demanding the resignation of X")
+        # ("thousands of protesters marched ..., demanding the resignation of X"); the victims of
+        # violence stay, named or not ("security forces … the killing of demonstrators")
         participants = [p for p in participants if not p.entity.startswith("group:") or p.role is Role.AGENT]
     factuality, reporter = _factuality(tok, ctx)
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
@@ -788,6 +794,12 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
+    if not agents and tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"} \
+            and tok.head.head.lemma_.lower() in ACCUSING:
+        # "the security forces have been blamed for the killing of demonstrators": the blamed did it
+        blamed = next((c for c in tok.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if blamed is not None:
+            agents.extend(k for k in _resolve(blamed, ctx) if k not in patients)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
 
 
