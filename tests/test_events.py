@@ -366,6 +366,20 @@ def test_the_blamed_did_the_deed_and_unnamed_victims_of_violence_stay() -> None:
     assert patients(x, event(x, "opened")) == ["demonstrators"], show(x)
 
 
+def test_a_ledes_unnamed_person_is_the_one_the_next_sentence_names() -> None:
+    x = run("A Belarusian opposition leader who rallied mass protests against disputed leader Alexander Lukashenko "
+            "has been jailed for 18 years.\n\nSergei Tikhanovsky was convicted of organising riots.")
+    assert agents(x, event(x, "rallied")) == ["Sergei Tikhanovsky"], show(x)
+    assert patients(x, event(x, "jailed")) == ["Sergei Tikhanovsky"], show(x)
+
+
+def test_a_demonym_on_a_person_noun_is_not_a_participant() -> None:
+    # no one is named after it: the leader stays unnamed, and Belarus does not rally or get jailed
+    x = run("A Belarusian opposition leader who rallied mass protests against disputed leader Alexander Lukashenko "
+            "has been jailed for 18 years.")
+    assert not any(x.entity(p.entity).label == "Belarus" for e in x.events for p in e.participants), show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

@@ -929,6 +929,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if definite is not None:
             out.append(definite)
             continue
+        delayed = _delayed_name(t, ctx)
+        if delayed is not None:
+            out.append(delayed)
+            continue
         named_in_apposition = [ctx.index.token_entity[c.i] for c in t.children if c.dep_ == "appos"
                                and c.i in ctx.index.token_entity
                                and ctx.by_key[ctx.index.token_entity[c.i]].type is EntityType.PERSON]
@@ -937,8 +941,25 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             continue
         found = _entities_under(t, ctx, shallow=True)
         qualifiers = _post_qualifiers(t, ctx)
+        if t.lemma_.lower() in titles():  # "a Belarusian opposition leader" is a person, not Belarus
+            qualifiers |= {k for c in t.children if c.dep_ in {"amod", "compound", "nmod"}
+                           and (k := ctx.index.token_entity.get(c.i)) and ctx.by_key[k].type.is_place}
         out += [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
     return _dedupe(out)
+
+
+def _delayed_name(tok: Token, ctx: _Ctx) -> str | None:
+    """'A Belarusian opposition leader who rallied mass protests … has been jailed. Sergei Tikhanovsky
+    was convicted…': a lede's indefinite person ('a/an' + a post or role word), in the article's first
+    sentences, is the person the next sentence names as its subject."""
+    if tok.lemma_.lower() not in titles() or not any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                      for c in tok.children):
+        return None
+    sentence = ctx.sent_of[tok.i]
+    if sentence > 2:
+        return None
+    named = ctx.person_subjects.get(sentence + 1)
+    return named[0] if named else None
 
 
 def _group_before_owner(tok: Token, ctx: _Ctx) -> str | None:
