@@ -380,6 +380,17 @@ def test_a_demonym_on_a_person_noun_is_not_a_participant() -> None:
     assert not any(x.entity(p.entity).label == "Belarus" for e in x.events for p in e.participants), show(x)
 
 
+@pytest.mark.parametrize("text", [
+    "Jawhar Ben Mbarek has been on hunger strike since October 29.",
+    "Jawhar Ben Mbarek went on hunger strike on Monday.",
+    "Jawhar Ben Mbarek began a hunger strike on Monday.",
+])
+def test_a_hunger_strike_is_142_by_the_striker(text: str) -> None:
+    x = run(text)
+    ev = event(x, "strike")
+    assert ev.cameo == "142" and agents(x, ev) == ["Jawhar Ben Mbarek"], show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

@@ -794,6 +794,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
+    if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"be", "go"}:
+        subject = _subject(tok.head.head)  # "X has been (went) on hunger strike": X strikes
+        if subject is not None:
+            agents.extend(_resolve(subject, ctx))
     if not agents and tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"} \
             and tok.head.head.lemma_.lower() in ACCUSING:
         # "the security forces have been blamed for the killing of demonstrators": the blamed did it
