@@ -299,6 +299,11 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
     # summoning a country's ambassador is an official complaint to that country, not a summons to court
     ("Britain summoned Georgia's ambassador in London on Monday.", "summoned", "114", "United Kingdom",
      ("recipient", "Georgia")),
+    # "put X under (house) arrest": the noun's event, its patient the verb's object
+    ("Police put Tomas Velkari under house arrest in Kordavia on Monday.", "arrest", "173", "police",
+     ("patient", "Tomas Velkari")),
+    ("Protesters stormed the National Assembly of Zorbania on Tuesday.", "stormed", "145", "protesters",
+     ("patient", "National Assembly of Zorbania")),
 ])
 def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
     x = run(text)
@@ -389,6 +394,12 @@ def test_a_hunger_strike_is_142_by_the_striker(text: str) -> None:
     x = run(text)
     ev = event(x, "strike")
     assert ev.cameo == "142" and agents(x, ev) == ["Jawhar Ben Mbarek"], show(x)
+
+
+def test_placed_under_house_arrest() -> None:
+    x = run("Opposition leader Tomas Velkari was placed under house arrest on Monday.")
+    ev = event(x, "arrest")
+    assert ev.cameo == "173" and patients(x, ev) == ["Tomas Velkari"], show(x)
 
 
 def test_issuing_a_statement_is_no_event() -> None:

@@ -794,6 +794,14 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
+    if not patients and tok.dep_ == "pobj" and tok.head.lower_ == "under" \
+            and tok.head.head.lemma_.lower() in {"place", "put", "keep", "hold"}:
+        verb = tok.head.head  # "X was placed under house arrest", "police put X under arrest"
+        held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        patients.extend(k for c in held for k in _resolve(c, ctx))
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if not agents and doer is not None:
+            agents.extend(_resolve(doer, ctx))
     if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"be", "go"}:
         subject = _subject(tok.head.head)  # "X has been (went) on hunger strike": X strikes
         if subject is not None:
