@@ -304,6 +304,9 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
      ("patient", "Tomas Velkari")),
     ("Protesters stormed the National Assembly of Zorbania on Tuesday.", "stormed", "145", "protesters",
      ("patient", "National Assembly of Zorbania")),
+    # an electoral body unnamed but for its phrase acts for the state (it was the country)
+    ("Bolivia's electoral tribunal disqualified former president Evo Morales from running in the election.",
+     "disqualified", "1722", "electoral tribunal", ("patient", "Evo Morales")),
 ])
 def test_warrants_immunity_and_talks(text: str, trigger: str, cameo: str, agent: str, other: tuple[str, str]) -> None:
     x = run(text)

@@ -62,6 +62,7 @@ STATE_NOUNS: dict[str, set[str]] = {
     "troop": {"government", "state", "army", "security"}, "soldier": {"government", "army", "state"},
     "guard": {"security", "border", "presidential", "republican", "national"},
     "operative": {"security", "intelligence"},
+    "commission": {"electoral", "election"}, "tribunal": {"electoral", "election"},  # "the electoral commission"
 }
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
             "guard": "guards", "operative": "operatives", "policeman": "police"}
