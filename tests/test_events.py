@@ -226,6 +226,13 @@ def test_he_refers_to_the_person_just_named(text: str, trigger: str, agent: str)
     assert agents(x, event(x, trigger)) == [agent]
 
 
+def test_he_after_a_reported_clause_is_its_subject_not_the_reporter() -> None:
+    x = run("Opposition leader Tundu Mwakasege was arrested in Mbeya on Sunday after addressing a rally, his lawyer "
+            "Peter Kibatala said. He appeared before the Harare Magistrates Court on Tuesday and was remanded in "
+            "custody.")
+    assert patients(x, event(x, "remanded")) == ["Tundu Mwakasege"], show(x)
+
+
 @pytest.mark.parametrize(("text", "trigger", "role", "person"), [
     # the person named last (Odinga) is not the one the next sentence goes on about
     ("Tomas Velkari had been deported in February after he took part in a rally of opposition leader Raila "
@@ -379,6 +386,13 @@ def test_a_ledes_unnamed_person_is_the_one_the_next_sentence_names() -> None:
             "has been jailed for 18 years.\n\nSergei Tikhanovsky was convicted of organising riots.")
     assert agents(x, event(x, "rallied")) == ["Sergei Tikhanovsky"], show(x)
     assert patients(x, event(x, "jailed")) == ["Sergei Tikhanovsky"], show(x)
+
+
+def test_an_unnamed_source_is_not_a_ledes_delayed_name() -> None:
+    # "a member of ONEP who … said" is a source described by its union, not the person named next
+    x = run("The former secretary general of the oil workers' union (ONEP), Samuel Quate, was jailed last week, a "
+            "member of ONEP who attended the hearing said. The source added that Grace Ostren was arrested.")
+    assert reporter(x, event(x, "jailed")) == "ONEP", show(x)
 
 
 def test_a_demonym_on_a_person_noun_is_not_a_participant() -> None:

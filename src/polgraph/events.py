@@ -269,9 +269,15 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
                date_ents=[ent for ent in dated if ent.label_ == "DATE"])
     ctx.gender = _genders(article.text, index)
-    for i, key in index.token_entity.items():
+    for i, key in sorted(index.token_entity.items()):
         tok = doc[i]
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT" and by_key[key].type is EntityType.PERSON:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or by_key[key].type is not EntityType.PERSON:
+            continue
+        head = tok.head
+        # the main verb's subject, or that of what a speech verb reports ("X was arrested …, his lawyer
+        # Z said": X comes first, as the sentence tells it)
+        if head.dep_ == "ROOT" or head.dep_ in {"ccomp", "parataxis"} and head.head.dep_ == "ROOT" \
+                and head.head.lemma_.lower() in SPEECH_VERBS:
             subjects = ctx.person_subjects.setdefault(sent_of[i], [])
             if key not in subjects:
                 subjects.append(key)
@@ -969,8 +975,10 @@ def _delayed_name(tok: Token, ctx: _Ctx) -> str | None:
                                                       for c in tok.children):
         return None
     sentence = ctx.sent_of[tok.i]
-    if sentence > 2:
-        return None
+    if sentence > 2 or tok.head.lemma_.lower() in SPEECH_VERBS:
+        return None  # "a member of ONEP who attended the hearing said": an unnamed source, not a lede
+    if any(c.dep_ == "prep" and _entities_under(c, ctx, shallow=True) for c in tok.children):
+        return None  # "a member of ONEP": described by what it belongs to, not named later
     named = ctx.person_subjects.get(sentence + 1)
     return named[0] if named else None
 
