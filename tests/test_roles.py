@@ -318,6 +318,8 @@ def test_its_post_before_a_comma() -> None:
      "reporters the party would not take up its seats.", "Albino Forquilha", "leader", "Podemos party"),
     ("The Zorbanian Liberty Party won the vote, and its leader Tomas Velkari thanked voters.", "Tomas Velkari",
      "leader", "Zorbanian Liberty Party"),
+    ("The Zorbanian Liberty Party won the vote. Its leaders Tomas Velkari and Lena Morova thanked voters.",
+     "Lena Morova", "leader", "Zorbanian Liberty Party"),
     # a person's party, by the possessive
     ("Supporters of Nelson Chamisa's Citizens Coalition for Change party marched in Harare.", "Nelson Chamisa",
      "member", "Citizens Coalition for Change"),

@@ -107,12 +107,12 @@ class _Builder:
                     self.listed[end] = (title, org)
                     return
                 j, steps = j - 1, steps + 1
+        if run and run[0].lower_ in {"its", "their"} and len(run) > 1:
+            run = run[1:]  # "Its leader X" at a sentence's start: the capital took "Its" into the run
         if run:
             self.runs[end] = run
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
                 self.runs[end] = run
-            if run[0].lower_ in {"its", "their"} and len(run) > 1:
-                run = run[1:]  # "Its leader X" at a sentence's start: the capital took "Its" into the run
             pronoun = self.doc[run[0].i - 1] if run[0].i > 0 else None
             owner = self._referent_org(pronoun) if pronoun is not None and pronoun.lower_ in {"its", "their"} \
                 else None
@@ -495,10 +495,10 @@ class _Builder:
             if e.type.is_place or e.type in {EntityType.PERSON, EntityType.GROUP}:
                 continue
             for m in e.mentions:
+                if m.begin >= pronoun.idx or sentence - m.sentence > 1 or (best is not None and m.begin <= best[0]):
+                    continue  # after the pronoun, too far before it, or not the latest
                 span = self.doc.char_span(m.begin, m.end, alignment_mode="expand")
-                if span is None or m.begin >= pronoun.idx or sentence - m.sentence > 1:
-                    continue
-                if span.root.dep_ in {"nsubj", "nsubjpass"} and (best is None or m.begin > best[0]):
+                if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
                     best = (m.begin, e)
         return best[1] if best else None
 
