@@ -964,3 +964,40 @@ def test_a_described_court_keeps_every_mention() -> None:
             "summonsed Kem Sokha. Lawyers criticised the Cambodian supreme court's ruling.")
     court = named(x, "Supreme Court of Cambodia")
     assert len(court.mentions) == 2, court.mentions
+
+
+# ---- rulings and wishes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "agent", "patient"), [
+    ("The Constitutional Court ruled on Friday that the Future Forward Party must be disbanded.",
+     "disbanded", "Constitutional Court", "Future Forward Party"),
+    ("The Supreme Court decided that Kem Sokha should be banned from politics for five years.",
+     "banned", "Supreme Court", "Kem Sokha"),
+    ("The Supreme Court issued a ruling on Thursday which stipulates that the Cambodia National Rescue Party "
+     "should be dissolved.", "dissolved", "Supreme Court", "Cambodia National Rescue Party"),
+    ("A judge at the Phnom Penh Municipal Court ordered that Tep Vanny be released on bail.",
+     "released", "Phnom Penh Municipal Court", "Tep Vanny"),
+])
+def test_what_a_ruling_says_must_happen_is_decided_by_its_maker(text: str, trigger: str, agent: str,
+                                                                 patient: str) -> None:
+    # the modal ("must", "should") or the subjunctive "be" is the ruling's content: the act is decided,
+    # asserted as the ruling is, and whoever ruled does it
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.factuality is Factuality.ASSERTED, show(x)
+    assert agents(x, ev) == [agent] and patients(x, ev) == [patient], show(x)
+
+
+def test_a_modal_outside_a_ruling_still_makes_the_act_hypothetical() -> None:
+    x = run("Sam Rainsy said the Cambodia National Rescue Party should be dissolved.")
+    ban = [ev for ev in x.events if ev.cameo == "1722"]
+    assert len(ban) == 1 and ban[0].factuality is Factuality.HYPOTHETICAL, show(x)
+
+
+def test_what_someone_wants_done_is_not_done_and_not_done_by_its_object() -> None:
+    x = run("Hun Sen said he wanted Sam Rainsy arrested. The opposition wants the results investigated "
+            "by the United Nations.")
+    arrest = event(x, "arrested")
+    assert arrest.factuality is Factuality.PLANNED and patients(x, arrest) == ["Sam Rainsy"], show(x)
+    assert "Sam Rainsy" not in agents(x, arrest), show(x)
+    assert event(x, "investigated").factuality is Factuality.PLANNED, show(x)

@@ -109,8 +109,14 @@ _ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, 
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 # acts only a court performs: without a named doer, the court the article names is the agent
 JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison", "remand",
-                 "dissolve", "verdict", "conviction", "sentencing"}
+                 "dissolve", "disband", "verdict", "conviction", "sentencing"}
 JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
+# verbs of a ruling or an order: what their complement says must happen is what they decide
+RULING_VERBS = {"rule", "order", "stipulate", "decide", "decree", "direct", "mandate"}
+_DEONTIC = {"should", "must", "shall"}
+_DECISION_NOUNS = {"ruling", "decision", "order", "verdict", "judgment", "judgement", "decree"}
+# "wants X investigated", "wanted X arrested": the participle tells what is wished done to X
+_WISH_VERBS = {"want", "wish", "need", "like"}
 _TALKS = {"040", "041", "044", "046"}  # consult, by telephone, at a third place, negotiate: two sides
 
 
@@ -411,6 +417,13 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
+    ruling = _ruling(tok) if is_verb else None
+    if ruling is not None and participants and not any(p.role is Role.AGENT for p in participants):
+        # "the Supreme Court decided that X should be banned": the court bans X
+        taking_part = {p.entity for p in participants}
+        rulers = [k for k in _rulers(ruling, ctx) if k not in taking_part]
+        if rulers:
+            participants.insert(0, Participant(rulers[0], Role.AGENT))
     if not any(p.role is Role.AGENT for p in participants) and participants:
         judicial = tok.lemma_.lower() in JUDICIAL_ACTS
         court = _court_for(tok, ctx) if judicial else None
@@ -614,7 +627,8 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     subject = _subject(tok)
     inherited_by_gerund = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
     passive = not inherited_by_gerund and (
-        any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        _wished(tok)  # "wanted Sam Rainsy arrested": parsed as Sam Rainsy arresting
+        or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         or (subject is not None and subject.dep_ == "nsubjpass")
         or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)))
     for c in tok.children:
@@ -1338,6 +1352,11 @@ def _speech_head(tok: Token) -> Token | None:
 
 
 def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
+    ruling = _ruling(tok)
+    if ruling is not None:  # "the court ruled that the party must be dissolved": decided, as the ruling is
+        return _factuality(ruling, ctx)
+    if _wished(tok):
+        return Factuality.PLANNED, None  # "wants the results investigated": not done yet
     children = list(tok.children)
     cur = tok
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.pos_ == "VERB":
@@ -1384,6 +1403,44 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     if quoted or speech is not None:
         return Factuality.REPORTED, reporter
     return Factuality.ASSERTED, None
+
+
+def _ruling(tok: Token) -> Token | None:
+    """The verb of a ruling or order whose complement says what must happen: 'the court ruled that the
+    party must be dissolved', 'ordered that X be released' (a deontic modal, or a subjunctive 'be')."""
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or tok.head.lemma_.lower() not in RULING_VERBS:
+        return None
+    aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _DEONTIC for c in aux) or \
+            (any(c.lower_ == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)):
+        return tok.head
+    return None
+
+
+def _rulers(verb: Token, ctx: _Ctx) -> list[str]:
+    """Who made a ruling: its verb's subject ('the court ruled', 'a judge ordered'), or, for 'a ruling
+    which stipulates', whoever issued the ruling."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    if subject.lower_ in {"which", "that"} and verb.dep_ == "relcl" and \
+            verb.head.lemma_.lower() in _DECISION_NOUNS and verb.head.dep_ == "dobj":
+        subject = _subject(verb.head.head)  # "the court issued a ruling which stipulates ..."
+        if subject is None:
+            return []
+    return [k for k in _resolve(subject, ctx)
+            if not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY]
+
+
+def _wished(tok: Token) -> bool:
+    """'wants the results investigated', 'wanted him arrested': a participle telling what someone wishes
+    done, as the object's modifier or as a clause of its own."""
+    if tok.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "mark"} for c in tok.children):
+        return False
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj":
+        return tok.tag_ == "VBN" and tok.head.head.lemma_.lower() in _WISH_VERBS
+    # the clause's participle may be tagged as a past tense ("wanted Sam Rainsy arrested")
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _WISH_VERBS
 
 
 def _conditional(tok: Token) -> bool:
