@@ -1001,3 +1001,20 @@ def test_what_someone_wants_done_is_not_done_and_not_done_by_its_object() -> Non
     assert arrest.factuality is Factuality.PLANNED and patients(x, arrest) == ["Sam Rainsy"], show(x)
     assert "Sam Rainsy" not in agents(x, arrest), show(x)
     assert event(x, "investigated").factuality is Factuality.PLANNED, show(x)
+
+
+def test_asking_where_or_whether_is_a_question_not_an_appeal() -> None:
+    x = run("Nhorn Sokkeang asked the officer where he took Dong Sovannarith. Reporters asked Hun Sen whether "
+            "Sam Rainsy would be arrested. Sam Rainsy asked the European Union to impose sanctions.")
+    appeals = [ev for ev in x.events if ev.cameo.startswith("02")]
+    assert [ev.trigger for ev in appeals] == ["asked"] and recipients(x, appeals[0]) == ["European Union"], show(x)
+    assert not any(ev.cameo == "173" for ev in x.events), show(x)  # a question about an arrest is no arrest
+
+
+def test_a_pronoun_is_not_the_doer_of_what_was_done_to_its_person() -> None:
+    # "he" would default to the person last named, who was the one arrested: the arrester is someone else
+    x = run('Police arrested activist Dong Sovannarith on Tuesday. "I said he had arrested my husband without '
+            'reason and he hung up the phone," his wife Nhorn Sokkeang said.')
+    arrests = [ev for ev in x.events if ev.cameo == "173"]
+    assert all("Dong Sovannarith" not in agents(x, ev) for ev in arrests), show(x)
+    assert any(patients(x, ev) == ["Dong Sovannarith"] for ev in arrests), show(x)

@@ -94,6 +94,8 @@ class _Ctx:
     described_courts: dict[str, Entity] = field(default_factory=dict)
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
     person_agents: list[tuple[int, str, str]] = field(default_factory=list)
+    # (CAMEO root, entity) for each patient of the events found so far
+    acted_on: set[tuple[str, str]] = field(default_factory=set)
     # sentence → the persons that are the subject of its main verb, in reading order
     person_subjects: dict[int, list[str]] = field(default_factory=dict)
 
@@ -148,6 +150,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         events.setdefault(_event_key(event), event)
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
+        ctx.acted_on |= {(event.cameo[:2], p.entity) for p in event.participants if p.role is Role.PATIENT}
     for event in _speech_acts(ctx):
         events.setdefault(_event_key(event), event)
     found = [_at_court_seat(e, ctx) for e in _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))]
@@ -396,6 +399,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
+    if is_verb and reading.cameo[:2] == "02" and _question(tok):
+        return None  # "asked him where he took my husband": a question, not an appeal
     if is_noun and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.pos_ == "VERB":
         verb = _choose(tok.head, triggers().get(tok.head.lemma_.lower(), []), "VERB")
         if verb is not None and verb.cameo[:2] == reading.cameo[:2]:
@@ -678,7 +683,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                                                     skip=frozenset({"relcl", "acl"}))
                          if k not in recipients and k not in where]
     if subject is not None and not passive:
-        agents = (_parallel_agent(subject, reading, ctx) or _resolve(subject, ctx)) + agents
+        found = _parallel_agent(subject, reading, ctx) or _resolve(subject, ctx)
+        if subject.lower_ in PRONOUNS_PERSON:  # "(police arrested X …) he had arrested my husband": not X
+            found = [k for k in found if (reading.cameo[:2], k) not in ctx.acted_on]
+        agents = found + agents
     elif subject is not None and passive and not patients:
         patients = _resolve(subject, ctx)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
@@ -876,6 +884,18 @@ def _gerund_doer(tok: Token) -> Token | None:
 
 
 ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "criticise", "condemn", "denounce"}
+
+
+_WH_WORDS = {"where", "why", "what", "whether", "how", "who", "whom", "when", "which", "if"}
+
+
+def _question(tok: Token) -> bool:
+    """'asked him where he took X', 'asked whether X would be freed': a clause opened by a question
+    word, and no 'to' clause ('asked X to free Y' is an appeal)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ == "xcomp" for c in tok.children):
+        return False
+    return any(c.left_edge.lower_ in _WH_WORDS for c in clauses)
 
 
 def _inside_request(tok: Token) -> bool:
