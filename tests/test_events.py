@@ -1018,3 +1018,14 @@ def test_a_pronoun_is_not_the_doer_of_what_was_done_to_its_person() -> None:
     arrests = [ev for ev in x.events if ev.cameo == "173"]
     assert all("Dong Sovannarith" not in agents(x, ev) for ev in arrests), show(x)
     assert any(patients(x, ev) == ["Dong Sovannarith"] for ev in arrests), show(x)
+
+
+def test_an_earlier_year_in_the_sentence_leaves_an_undated_event_undated() -> None:
+    # the vote was in 2020, the report in 2021: the report's month would be a wrong date
+    x = run("Sergei Tikhanovsky planned to challenge Alexander Lukashenko in the 2020 presidential election, but "
+            "was detained before the vote.", published="2021-12-14")
+    assert event(x, "detained").date is None, show(x)
+    # a clause describing someone is background: the report's month still stands
+    x = run("Sam Rainsy, who has been living abroad since 2015, did not return, saying he was prevented from "
+            "boarding a flight.")
+    assert when(event(x, "prevented")) == ("2019-11", Precision.MONTH), show(x)

@@ -1509,6 +1509,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
             return ctx.date_of[cur.i]
     ancestors = {t.i for t in tok.ancestors} | {tok.i}
     sentence = ctx.sent_of[tok.i]
+    published = dates.publication_date(ctx.article.published)
+    stale = False  # the sentence dates something else to an earlier year than the report's
     for e in ctx.date_ents:
         if ctx.sent_of[e.start] != sentence:
             continue
@@ -1517,7 +1519,13 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
             return ctx.date_of[gov.i]  # "detained 100 people at a march on Saturday": the march's date
         if gov is not None and (gov.i in ancestors or tok.i in {t.i for t in gov.ancestors}):
             return None  # the clause is dated, but not this event: do not guess
-    return dates.publication_date(ctx.article.published)
+        other = ctx.date_of.get(gov.i) if gov is not None else None
+        if other is not None and published is not None and other.value[:4] < published.value[:4] and \
+                not any(t.dep_ in {"relcl", "acl", "appos"} for t in (gov, *gov.ancestors)):
+            stale = True  # (a clause describing someone, "Rainsy, who has lived abroad since 2015", does not count)
+    if stale:
+        return None  # "… in the 2020 election, but was detained before the vote": not the report's month
+    return published
 
 
 def _at_occasion(noun: Token, verb: Token) -> bool:
