@@ -1029,3 +1029,20 @@ def test_an_earlier_year_in_the_sentence_leaves_an_undated_event_undated() -> No
     x = run("Sam Rainsy, who has been living abroad since 2015, did not return, saying he was prevented from "
             "boarding a flight.")
     assert when(event(x, "prevented")) == ("2019-11", Precision.MONTH), show(x)
+
+
+def test_an_unnamed_group_stays_beside_an_agent_the_act_only_implies() -> None:
+    # the government is implied by the detention, not named: the dissidents are who the text names
+    x = run("Yobranque Suazo is one of 190 dissidents detained in Nicaragua, according to human rights groups.")
+    ev = event(x, "detained")
+    assert patients(x, ev) == ["dissidents"] and agents(x, ev) == ["Government of Nicaragua"], show(x)
+
+
+def test_it_in_a_clause_under_another_is_that_clauses_organisation() -> None:
+    x = run("The Cambodia National Rescue Party was dissolved by the Supreme Court in November after it was found "
+            "guilty of trying to overthrow the government, charges it denies.")
+    found = event(x, "found")
+    assert patients(x, found) == ["Cambodia National Rescue Party"], show(x)
+    assert agents(x, found) == ["Supreme Court"], show(x)  # finding guilty is a court's act
+    assert agents(x, event(x, "denies")) == ["Cambodia National Rescue Party"], show(x)
+    assert not any(ev.trigger == "charges" for ev in x.events), show(x)  # the accusation told again, denied

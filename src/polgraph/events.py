@@ -111,7 +111,7 @@ _ORG_TYPES = {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, 
 IMPLIED_STATE_AGENT = {"172", "173", "174", "175", "1721", "1722"}
 # acts only a court performs: without a named doer, the court the article names is the agent
 JUDICIAL_ACTS = {"sentence", "convict", "try", "trial", "acquit", "summon", "summons", "jail", "imprison", "remand",
-                 "dissolve", "disband", "verdict", "conviction", "sentencing"}
+                 "dissolve", "disband", "verdict", "conviction", "sentencing", "find"}
 JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
 # verbs of a ruling or an order: what their complement says must happen is what they decide
 RULING_VERBS = {"rule", "order", "stipulate", "decide", "decree", "direct", "mandate"}
@@ -401,6 +401,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         return None
     if is_verb and reading.cameo[:2] == "02" and _question(tok):
         return None  # "asked him where he took my husband": a question, not an appeal
+    if (is_noun or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and \
+            any(c.dep_ in {"relcl", "ccomp", "acl"} and c.lemma_.lower() in DENIAL_VERBS for c in tok.children):
+        return None  # "…, charges it denies" (noun, or parsed as a verb): the accusation told again
     if is_noun and tok.dep_ in {"dobj", "nsubjpass", "attr"} and tok.head.pos_ == "VERB":
         verb = _choose(tok.head, triggers().get(tok.head.lemma_.lower(), []), "VERB")
         if verb is not None and verb.cameo[:2] == reading.cameo[:2]:
@@ -429,14 +432,17 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         rulers = [k for k in _rulers(ruling, ctx) if k not in taking_part]
         if rulers:
             participants.insert(0, Participant(rulers[0], Role.AGENT))
+    implied = None  # an agent the text does not name, but the kind of act implies
     if not any(p.role is Role.AGENT for p in participants) and participants:
         judicial = tok.lemma_.lower() in JUDICIAL_ACTS
         court = _court_for(tok, ctx) if judicial else None
         if court is not None:
-            participants.insert(0, Participant(court, Role.AGENT))
+            implied = court
         elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government:
-            participants.insert(0, Participant(ctx.index.government, Role.AGENT))
-    if any(not p.entity.startswith("group:") for p in participants) and not _violent(code):
+            implied = ctx.index.government
+        if implied is not None:
+            participants.insert(0, Participant(implied, Role.AGENT))
+    if any(not p.entity.startswith("group:") and p.entity != implied for p in participants) and not _violent(code):
         # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
         # ("thousands of protesters marched ..., demanding the resignation of X"); the victims of
         # violence stay, named or not ("security forces … the killing of demonstrators")
@@ -889,6 +895,23 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 _WH_WORDS = {"where", "why", "what", "whether", "how", "who", "whom", "when", "which", "if"}
 
 
+def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:
+    """'it' as the subject of a clause under another ('after it was found guilty', ', charges it
+    denies'): the organisation that is the subject of the clause above, when one is."""
+    cur = it.head
+    for _ in range(3):
+        if cur.dep_ not in {"advcl", "conj", "ccomp"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            key = ctx.index.token_entity.get(subject.i)
+            if key is None or ctx.by_key[key].type is EntityType.PERSON or ctx.by_key[key].type.is_place:
+                return None
+            return key
+    return None
+
+
 def _question(tok: Token) -> bool:
     """'asked him where he took X', 'asked whether X would be freed': a clause opened by a question
     word, and no 'to' clause ('asked X to free Y' is an appeal)."""
@@ -951,6 +974,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 if key and not _unnamed_plural_between(ctx, key, t):
                     out.append(key)
             elif low == "it" and t.dep_ in {"nsubj", "nsubjpass"}:
+                main = _main_subject_organisation(t, ctx)
+                if main is not None:  # "The CNRP was dissolved by the court after it was found guilty"
+                    out.append(main)
+                    continue
                 # "The CNRP issued a statement ... It also accused X": the organisation just named
                 earlier = [(b, sent, k) for b, sent, k in ctx.org_mentions if b < t.idx]
                 if earlier and ctx.sent_of[t.i] - earlier[-1][1] <= 1:
