@@ -1046,3 +1046,8 @@ def test_it_in_a_clause_under_another_is_that_clauses_organisation() -> None:
     assert agents(x, found) == ["Supreme Court"], show(x)  # finding guilty is a court's act
     assert agents(x, event(x, "denies")) == ["Cambodia National Rescue Party"], show(x)
     assert not any(ev.trigger == "charges" for ev in x.events), show(x)  # the accusation told again, denied
+
+
+def test_police_officers_who_act_are_the_agent() -> None:
+    x = run("Three police officers in Kampong Cham province arrested CNRP activist Dong Sovannarith on Tuesday.")
+    assert agents(x, event(x, "arrested")) == ["police officers"], show(x)
