@@ -1051,3 +1051,11 @@ def test_it_in_a_clause_under_another_is_that_clauses_organisation() -> None:
 def test_police_officers_who_act_are_the_agent() -> None:
     x = run("Three police officers in Kampong Cham province arrested CNRP activist Dong Sovannarith on Tuesday.")
     assert agents(x, event(x, "arrested")) == ["police officers"], show(x)
+
+
+def test_a_night_in_prison_is_a_detention() -> None:
+    x = run("Opposition lawmaker Mu Sochua, along with activist Oeun Narith, spent Wednesday night in Phnom "
+            "Penh's Prey Sar prison awaiting trial. Kem Sokha spent the day in the capital.")
+    ev = event(x, "spent")  # one: a day in the capital is no detention
+    assert ev.cameo == "173" and "Mu Sochua" in patients(x, ev), show(x)
+    assert agents(x, ev) == ["Government of Cambodia"] and ev.label.startswith("Government of Cambodia hold"), show(x)

@@ -458,7 +458,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if factuality is Factuality.NEGATED and _refusal(tok):
         code, factuality = "120", Factuality.ASSERTED  # "X would never ask for Y": X refuses
     date = _date(tok, ctx)
-    label = _label(tok, participants, ctx)
+    label = _label(tok, participants, ctx, "hold" if reading.object_role == "held" else "")
     sentence = ctx.sent_of[tok.i]
     return Event(sentence, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), code,
                  tuple(participants), label, date, place, factuality, reporter, tok.i, nominal=is_noun)
@@ -688,6 +688,9 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             patients += [k for k in _entities_under(c, ctx, skip_first_subject=True,
                                                     skip=frozenset({"relcl", "acl"}))
                          if k not in recipients and k not in where]
+    if reading.object_role == "held":  # "X spent the night in prison": X is held, by someone unnamed
+        holder = subject if subject is not None else tok.head if tok.dep_ == "acl" else None  # "X, …, spent"
+        return [], _dedupe(_resolve(holder, ctx) if holder is not None else []), [], place or _place_in_clause(tok, ctx)
     if subject is not None and not passive:
         found = _parallel_agent(subject, reading, ctx) or _resolve(subject, ctx)
         if subject.lower_ in PRONOUNS_PERSON:  # "(police arrested X …) he had arrested my husband": not X
@@ -1607,7 +1610,8 @@ def _pluperfect(tok: Token) -> bool:
     return "had" in aux
 
 
-def _label(tok: Token, participants: list[Participant], ctx: _Ctx) -> str:
+def _label(tok: Token, participants: list[Participant], ctx: _Ctx, word: str = "") -> str:
     name = {p.role: ctx.by_key[p.entity].label for p in reversed(participants)}
-    parts = [name.get(Role.AGENT, ""), tok.lemma_.lower(), name.get(Role.PATIENT) or name.get(Role.RECIPIENT, "")]
+    parts = [name.get(Role.AGENT, ""), word or tok.lemma_.lower(),
+             name.get(Role.PATIENT) or name.get(Role.RECIPIENT, "")]
     return " ".join(p for p in parts if p)
