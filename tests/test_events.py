@@ -1059,3 +1059,25 @@ def test_a_night_in_prison_is_a_detention() -> None:
     ev = event(x, "spent")  # one: a day in the capital is no detention
     assert ev.cameo == "173" and "Mu Sochua" in patients(x, ev), show(x)
     assert agents(x, ev) == ["Government of Cambodia"] and ev.label.startswith("Government of Cambodia hold"), show(x)
+
+
+def test_the_unnamed_targets_of_a_court_are_kept_and_the_charge_is_no_new_act() -> None:
+    x = run("The Phnom Penh Municipal Court charged seven land activists with violation of traffic law by blocking "
+            "a public road.")
+    ev = event(x, "charged")
+    assert agents(x, ev) == ["Phnom Penh Municipal Court"] and patients(x, ev) == ["land activists"], show(x)
+    assert not any(e.trigger == "blocking" for e in x.events), show(x)  # what the charge says was done
+
+
+def test_more_party_activists_are_the_articles_one_group_of_activists() -> None:
+    x = run("Cambodian authorities on Wednesday detained three more opposition party activists. The judge issued "
+            "warrants for the activists from the Cambodia National Rescue Party (CNRP).")
+    ev = event(x, "detained")
+    assert patients(x, ev) == ["CNRP activists"], show(x)
+
+
+def test_a_group_an_earlier_event_named_is_the_same_group_later() -> None:
+    x = run("Police detained 190 dissidents in Managua on Monday. A court later sentenced the imprisoned dissidents "
+            "to ten years in prison.")
+    detained, sentenced = event(x, "detained"), event(x, "sentenced")
+    assert patients(x, detained) == patients(x, sentenced) == ["dissidents"], show(x)

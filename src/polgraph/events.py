@@ -442,11 +442,16 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             implied = ctx.index.government
         if implied is not None:
             participants.insert(0, Participant(implied, Role.AGENT))
-    if any(not p.entity.startswith("group:") and p.entity != implied for p in participants) and not _violent(code):
-        # an unnamed crowd only stands in when nobody named takes part, unless it is the one acting
-        # ("thousands of protesters marched ..., demanding the resignation of X"); the victims of
-        # violence stay, named or not ("security forces … the killing of demonstrators")
-        participants = [p for p in participants if not p.entity.startswith("group:") or p.role is Role.AGENT]
+    if not _violent(code):
+        # an unnamed crowd only stands in when nobody named takes its part ("arrested Kem Sokha and 20
+        # supporters": Kem Sokha; "the court charged seven land activists": the activists), unless it
+        # is the one acting ("thousands of protesters marched ..., demanding the resignation of X"); the
+        # victims of violence stay, named or not ("security forces … the killing of demonstrators")
+        named = {p.role for p in participants if not p.entity.startswith("group:") and p.entity != implied}
+        if named and code not in IMPLIED_STATE_AGENT:  # only coercion's targets matter unnamed: any name
+            named = set(Role)                            # ("met with parliamentarians") takes the place
+        participants = [p for p in participants
+                        if not p.entity.startswith("group:") or p.role is Role.AGENT or p.role not in named]
     factuality, reporter = _factuality(tok, ctx)
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
     if intent is not None:
@@ -940,6 +945,16 @@ def _inside_request(tok: Token) -> bool:
         owner = first.head.head  # "accused X of V-ing", with "of" on the verb or on its object X
         if owner.lemma_.lower() in ACCUSING or (owner.dep_ == "dobj" and owner.head.lemma_.lower() in ACCUSING):
             return True
+    if first.tag_ == "VBG" and first.dep_ == "pcomp" and first.head.lower_ == "by":
+        cur = first.head.head  # "charged X with violating traffic law by blocking a road": the charge's content
+        if cur.lemma_.lower() in ACCUSING:
+            return True
+        for _ in range(3):
+            if cur.dep_ != "pobj" or cur.head.dep_ != "prep" or cur.head.lower_ not in {"with", "of", "for"}:
+                break
+            if cur.head.head.lemma_.lower() in ACCUSING:
+                return True
+            cur = cur.head.head
     lex = triggers()
     cur = tok
     for _ in range(4):
@@ -1244,7 +1259,29 @@ def _definite_group(tok: Token, ctx: _Ctx) -> str | None:
     named = [(max(m.begin for m in e.mentions if m.begin < tok.idx), e.key) for e in ctx.index.entities
              if e.type is EntityType.GROUP and e.label.lower().endswith(" " + head)
              and any(m.begin < tok.idx for m in e.mentions)]
+    # or one an earlier event named: "190 dissidents detained … the imprisoned dissidents"
+    named += [(max(m.begin for m in e.mentions if m.begin < tok.idx), e.key) for e in ctx.added.values()
+              if e.type is EntityType.GROUP and e.key.startswith("group:")
+              and nouns.get(e.label.lower().rsplit(" ", 1)[-1]) == head and any(m.begin < tok.idx for m in e.mentions)]
     return max(named)[1] if named else None
+
+
+_QUANTITY_WORDS = {"more", "other", "several", "many", "some", "few", "numerous", "additional", "further",
+                   "various", "dozens", "hundreds", "thousands"}
+_GENERIC_GROUP_WORDS = {"party", "opposition", "political", "the", "these", "those", "its", "their", "of"}
+
+
+def _the_one_group(tok: Token, ctx: _Ctx) -> str | None:
+    """'three more opposition party activists', in an article whose only activists are 'CNRP
+    activists': that group, when nothing but how many and generic words qualify the noun."""
+    words = [t for c in tok.lefts for t in c.subtree]
+    if any(not (t.like_num or t.is_punct or t.lower_ in _QUANTITY_WORDS or t.lower_ in _GENERIC_GROUP_WORDS)
+           for t in words):
+        return None
+    head = group_nouns()[tok.lower_]
+    named = [e.key for e in ctx.index.entities
+             if e.type is EntityType.GROUP and e.label.lower().endswith(" " + head)]
+    return named[0] if len(named) == 1 else None
 
 
 def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
@@ -1252,10 +1289,12 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     nouns = group_nouns()
     if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns or tok.dep_ == "compound":
         return None
-    named = _definite_group(tok, ctx)
+    named = _definite_group(tok, ctx) or _the_one_group(tok, ctx)
     if named:
         return named
-    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower]
+    # "three more party activists" is "party activists": how many is no part of the name
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower
+            and c.tag_ not in {"JJR", "JJS"} and c.lower_ not in _QUANTITY_WORDS]
     label = " ".join([*(c.lower_ for c in mods), tok.lower_])
     key = f"group:{label}"
     entity = ctx.added.get(key)
