@@ -425,3 +425,45 @@ def test_a_continent_inside_a_post_name_is_no_place() -> None:
 def test_a_name_before_newspaper_is_an_organisation() -> None:
     x = run("Police raided the offices of the Dawn newspaper in Karachi on Friday.")
     assert named(x, "Dawn").type is EntityType.ORGANIZATION, show(x)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Thailand's opposition party was dissolved on Friday. The debate is due in Parliament next week.", "Thailand"),
+    ("The Thai parliament will debate the motion. Thailand's prime minister faces a vote.", "Thailand"),
+])
+def test_a_parliament_the_article_does_not_name_is_its_countrys_parliament(text: str, country: str) -> None:
+    x = run(text)
+    parliament = [e for e in x.entities if e.label.startswith("Parliament")]
+    assert [e.label for e in parliament] == [f"Parliament of {country}"], show(x)
+    assert parliament[0].type is EntityType.GOVERNMENT
+
+
+def test_the_parliament_of_a_named_legislature_is_no_second_entity() -> None:
+    x = run("The CPP won 68 of the 123 seats in the National Assembly, the country's parliament, in Cambodia. "
+            "The opposition said it would boycott parliament.")
+    assert "National Assembly" in labels(x)
+    assert not any(e.label.startswith("Parliament") for e in x.entities), show(x)
+
+
+def test_the_european_parliament_is_not_a_national_parliament() -> None:
+    x = run("Cambodia's opposition asked for help. The European Parliament condemned the arrests.")
+    assert "European Parliament" in labels(x)
+    assert not any(e.label.startswith("Parliament of") for e in x.entities), show(x)
+
+
+def test_an_organisation_name_goes_on_past_and() -> None:
+    x = run("The Civic Alliance for Justice and Democracy said that a court in Managua had sentenced "
+            "Yobranque Suazo to five years in prison.")
+    alliance = named(x, "Civic Alliance for Justice and Democracy")
+    assert alliance.type is EntityType.ORGANIZATION
+    assert "Civic Alliance for Justice" not in labels(x)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Ministry of Justice and Interior Minister Sar Kheng said on Monday that it was legal.",
+     {"Ministry of Justice", "Sar Kheng"}),
+    ("The Ministry of Interior and Prime Minister Hun Sen met on Monday.", {"Ministry of Interior", "Hun Sen"}),
+])
+def test_and_before_another_name_ends_an_organisation_name(text: str, names: set[str]) -> None:
+    x = run(text)
+    assert names <= labels(x), show(x)

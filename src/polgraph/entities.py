@@ -188,6 +188,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
+        ent = _and_continued(doc, ent, gaz)
         split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
@@ -196,6 +197,26 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
     return _given_named(doc, _list_members(doc, _titled_names(doc, out)), gaz)
+
+
+def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
+    """'Civic Alliance for Justice' + 'and Democracy' is one name: NER often stops an organisation's
+    name at 'and'. Joined only after 'for'/'of' inside the name, over one to three capitalised words
+    that no other entity holds, and when no capitalised word follows ('… and Interior Minister Sar
+    Kheng' stays two names)."""
+    e = ent.end
+    if (ent.label_ != "ORG" or e + 2 > len(doc) or doc[e].lower_ != "and"
+            or not any(t.lower_ in {"for", "of"} for t in ent[1:-1])):
+        return ent
+    j = e + 1
+    while j < len(doc) and j - e <= 3 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
+        j += 1
+    if j == e + 1 or j - e > 3 or (j < len(doc) and (doc[j].is_title or doc[j].ent_type_)):
+        return ent
+    words = doc[e + 1:j]
+    if gaz.lookup(words.text) or any(t.lower_ in _ORG_STOP for t in words):
+        return ent
+    return Span(doc, ent.start, j, label="ORG")
 
 
 @lru_cache(maxsize=1)
@@ -958,35 +979,47 @@ def _short_name(cl: _Cluster) -> str:
     return acronyms[0] if acronyms else _label(cl)
 
 
+_LEGISLATURE_WORDS = {"assembly", "parliament", "congress", "senate", "duma", "knesset", "sejm", "bundestag",
+                      "majlis", "rada", "diet", "legislature", "house"}
+
+
 def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> str | None:
-    """'the Cambodian government', 'Cambodia's government', 'the government' → Government of X."""
-    govs: dict[str, _Cluster] = {}
+    """'the Cambodian government', 'Cambodia's government', 'the government' → Government of X; 'the
+    Thai parliament', 'Parliament' → Parliament of X, unless the article names its legislature ('the
+    National Assembly, the country's parliament'), which the common noun then stands for."""
+    named_legislature = any(cl.type in {EntityType.GOVERNMENT, EntityType.ORGANIZATION}
+                            and _label(cl).split()[-1].lower() in _LEGISLATURE_WORDS for cl in clusters)
+    bodies: dict[tuple[str, str], _Cluster] = {}
     tok_cl = _token_cluster(clusters)
-    for i in tokens_with_lemma(doc, {"government"}):
-        tok = doc[i]
-        if tok.i in tok_cl:
+    for lemmas, body in (({"government"}, "Government"), ({"parliament", "legislature"}, "Parliament")):
+        if body == "Parliament" and named_legislature:
             continue
-        country = None
-        first = tok
-        for child in tok.lefts:
-            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                known = gaz.country(child.text)
-                if known:
-                    country, first = known.name, child
-        if country is None:
-            if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.lefts):
-                continue  # someone else's government we cannot place
-            country = main_country
-        if country is None:
-            continue
-        cl = govs.get(country)
-        if cl is None:
-            cl = _Cluster(EntityType.GOVERNMENT, label=f"Government of {country}")
-            cl.reasons.append(f"'government' resolved to the government of {country}")
-            govs[country] = cl
-        cl.cands.append(_Cand(first.idx, tok.idx + len(tok.text), first.i, tok.i + 1,
-                              doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
-    clusters.extend(govs.values())
+        for i in tokens_with_lemma(doc, lemmas):
+            tok = doc[i]
+            if tok.i in tok_cl or (body == "Parliament"
+                                   and (tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"})):
+                continue  # 'parliament building', 'parliament speaker': not the body itself
+            country = None
+            first = tok
+            for child in tok.lefts:
+                if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    known = gaz.country(child.text)
+                    if known:
+                        country, first = known.name, child
+            if country is None:
+                if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.lefts):
+                    continue  # someone else's government (or the European Parliament) we cannot place
+                country = main_country
+            if country is None:
+                continue
+            cl = bodies.get((body, country))
+            if cl is None:
+                cl = _Cluster(EntityType.GOVERNMENT, label=f"{body} of {country}")
+                cl.reasons.append(f"'{tok.lower_}' resolved to the {body.lower()} of {country}")
+                bodies[(body, country)] = cl
+            cl.cands.append(_Cand(first.idx, tok.idx + len(tok.text), first.i, tok.i + 1,
+                                  doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
+    clusters.extend(bodies.values())
     return f"Government of {main_country}" if main_country else None
 
 
