@@ -352,3 +352,17 @@ def test_a_second_post_after_a_post_with_its_organisation() -> None:
     roles = {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, "Mu Sochua")}
     assert ("vice president", "Cambodia National Rescue Party") in roles, show(x)
     assert ("former finance minister", "Government of Cambodia") in roles, show(x)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Rights groups in Cambodia accused Hun Sen, the South East Asian nation's longtime leader, of crushing "
+     "the opposition.", "longtime leader"),
+    ("Rights groups in Cambodia accused Hun Sen, the country's prime minister, of crushing the opposition.",
+     "prime minister"),
+])
+def test_the_countrys_post_is_in_the_government_of_the_main_country(text: str, role: str) -> None:
+    x = run(text)
+    m, org = post(x, "Hun Sen")
+    assert m.role.lower() == role
+    assert org.label == "Government of Cambodia"
+

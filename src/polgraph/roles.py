@@ -57,6 +57,9 @@ class _Builder:
         self.token_entity = index.token_entity
         self.main_country = index.main_country
         self.government = index.government
+        # "the country's prime minister", "the nation's leader": the article's main country
+        self.home = next((e for e in self.entities if e.type is EntityType.COUNTRY and e.label == self.main_country),
+                         None)
         self.seen: set[tuple[str, str, str]] = set()
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
@@ -216,6 +219,11 @@ class _Builder:
             j += 1  # "was appointed (as) commander of Y", "has been named chief of Y"
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
             j += 1
+        k = j  # "the South East Asian nation's longtime leader": the words describing the nation go
+        while k < len(doc) and k - j < 4 and doc[k].pos_ in {"ADJ", "PROPN"} and k not in self.token_entity:
+            k += 1
+        if k > j and k < len(doc) and self._home_word(k):
+            j = k
         run: list[Token] = []
         while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start):
             tok = doc[j]
@@ -367,9 +375,15 @@ class _Builder:
     def _owner(self, i: int) -> Entity | None:
         key = self.token_entity.get(i)
         if key is None:
-            return None
+            return self.home if self._home_word(i) else None
         entity = self.by_key[key]
         return None if entity.type in {EntityType.PERSON, EntityType.GROUP} else entity
+
+    def _home_word(self, i: int) -> bool:
+        """'country' or 'nation' in "the country's …", "the South East Asian nation's …"."""
+        doc = self.doc
+        return (self.home is not None and doc[i].lower_ in {"country", "nation"} and i + 1 < len(doc)
+                and doc[i + 1].text in _POSSESSIVE)
 
     def _demonym(self, tok: Token) -> bool:
         return tok.pos_ in {"ADJ", "PROPN"} and self.gaz.country_of_demonym(tok.text) is not None
