@@ -467,3 +467,33 @@ def test_an_organisation_name_goes_on_past_and() -> None:
 def test_and_before_another_name_ends_an_organisation_name(text: str, names: set[str]) -> None:
     x = run(text)
     assert names <= labels(x), show(x)
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Cambodia's ruling party declared victory in the general election. PHOTO: EPA-EFE", "EPA"),
+    ("The CNRP refused to dissolve. #CNRP, #PoliticsKH. pic.twitter.com/HM2JNHLUYi", "PoliticsKH"),
+])
+def test_a_photo_credit_or_a_hashtag_is_no_entity(text: str, credit: str) -> None:
+    x = run(text)
+    assert not any(credit in e.label or credit in e.aliases for e in x.entities), show(x)
+    assert x.entities, "the article's other names stay"
+
+
+def test_a_hashtag_of_a_name_the_article_uses_stays_that_entity() -> None:
+    x = run("The Cambodia National Rescue Party (CNRP) refused to dissolve. #CNRP")
+    assert named(x, "CNRP").label == "Cambodia National Rescue Party"
+
+
+def test_the_remit_of_a_post_title_is_no_organisation() -> None:
+    x = run("The PMBU is a threat to the people of Cambodia, said Sigal Mandelker, Under Secretary of the "
+            "Treasury for Terrorism and Financial Intelligence, in a U.S. Treasury Department statement.")
+    assert not {"Terrorism", "Financial Intelligence"} & labels(x), show(x)
+    assert "Sigal Mandelker" in labels(x)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Phil Robertson, a researcher for Human Rights Watch, said the trial was unfair.", "Human Rights Watch"),
+    ("Kao Kim Hourn, Secretary General for ASEAN, said so on Monday.", "ASEAN"),
+])
+def test_an_organisation_someone_works_for_keeps_its_name(text: str, org: str) -> None:
+    assert org in {n for e in run(text).entities for n in (e.label, *e.aliases)}

@@ -83,6 +83,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     sent_of = sentence_of_tokens(doc)
     spans = _known_names(doc, gaz, [s if s.label_ in NER_LABELS else _relabel_known(s, gaz)
                                     for s in _joined_spans(doc, ents, gaz)])
+    spans = _without_portfolios(doc, spans, gaz, sent_of)
     cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
@@ -100,20 +101,35 @@ _CREDIT_WORDS = {"photo", "photos", "photograph", "picture", "image", "images", 
 
 
 def _credit_only(cl: _Cluster, doc: Doc, sent_of: tuple[int, ...]) -> bool:
-    """A person named only in a line of their own under a photo ('… to be released. Heng Chivoan',
-    'Photo: X/AFP') is the photographer credit, not a participant in the news."""
-    if cl.type is not EntityType.PERSON or not cl.cands:
+    """A name that is only ever a credit or a tag is not an actor in the news: a person named in a line of
+    their own under a photo ('… to be released. Heng Chivoan'), a photo agency ('PHOTO: EPA-EFE'), a
+    hashtag of an embedded tweet ('#PoliticsKH')."""
+    if not cl.cands:
         return False
-    for c in cl.cands:
-        start, end, sentence = c.tok_begin, c.tok_begin, sent_of[c.tok_begin]
-        while start > 0 and sent_of[start - 1] == sentence:
-            start -= 1
-        while end < len(sent_of) and sent_of[end] == sentence:
-            end += 1
-        if any(not (c.tok_begin <= t.i < c.tok_end) and not t.is_punct and not t.is_space
-               and t.lower_ not in _CREDIT_WORDS for t in doc[start:end]):
-            return False
-    return True
+    return all(_hashtag(c, doc) or _after_credit_label(c, doc, sent_of)
+               or (cl.type is EntityType.PERSON and _alone_in_line(c, doc, sent_of)) for c in cl.cands)
+
+
+def _hashtag(c: _Cand, doc: Doc) -> bool:
+    return c.tok_begin > 0 and doc[c.tok_begin - 1].text == "#" and not doc[c.tok_begin - 1].whitespace_
+
+
+def _after_credit_label(c: _Cand, doc: Doc, sent_of: tuple[int, ...]) -> bool:
+    """'PHOTO: EPA-EFE', 'Photo credit: Reuters': a photo label and a colon before the name."""
+    i = c.tok_begin - 1
+    if i < 1 or doc[i].text != ":" or sent_of[i] != sent_of[c.tok_begin]:
+        return False
+    return doc[i - 1].lower_ in _CREDIT_WORDS - {"by", "of", "via"}
+
+
+def _alone_in_line(c: _Cand, doc: Doc, sent_of: tuple[int, ...]) -> bool:
+    start, end, sentence = c.tok_begin, c.tok_begin, sent_of[c.tok_begin]
+    while start > 0 and sent_of[start - 1] == sentence:
+        start -= 1
+    while end < len(sent_of) and sent_of[end] == sentence:
+        end += 1
+    return not any(not (c.tok_begin <= t.i < c.tok_end) and not t.is_punct and not t.is_space
+                   and t.lower_ not in _CREDIT_WORDS for t in doc[start:end])
 
 
 def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
@@ -217,6 +233,40 @@ def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
     if gaz.lookup(words.text) or any(t.lower_ in _ORG_STOP for t in words):
         return ent
     return Span(doc, ent.start, j, label="ORG")
+
+
+def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tuple[int, ...]) -> list[Span]:
+    """'Under Secretary of the Treasury for Terrorism and Financial Intelligence', 'Minister for Foreign
+    Affairs': what follows 'for' in a capitalised post title is the post's remit, not an organisation.
+    An organisation someone works for ('a researcher for Human Rights Watch', 'spokesman for the
+    National Police') keeps its name: a lower-case post, 'the', an acronym or a known name says so."""
+    words = titles()
+    remit: set[int] = set()  # start of each span dropped, to follow "… for A and B"
+    out: list[Span] = []
+    for span in spans:
+        p = span.start - 1
+        chained = p >= 1 and doc[p].lower_ == "and" and any(r < p for r in remit) and \
+            any(o.end == p and o.start in remit for o in spans)
+        if (span.label_ == "ORG" and p >= 1 and (doc[p].lower_ == "for" or chained) and span[0].lower_ != "the"
+                and not _ACRONYM.match(span.text) and gaz.lookup(span.text) is None
+                and (chained or _after_post_title(doc, p, words, sent_of))):
+            remit.add(span.start)
+            continue
+        out.append(span)
+    return out
+
+
+def _after_post_title(doc: Doc, p: int, words: dict[str, frozenset[str]], sent_of: tuple[int, ...]) -> bool:
+    """A capitalised post title ('Under Secretary of the Treasury', 'Minister') ends right before `p`."""
+    i = p - 1
+    while i >= 0 and p - i <= 8 and sent_of[i] == sent_of[p]:
+        tok = doc[i]
+        if tok.is_title and "head" in words.get(tok.lower_, frozenset()):
+            return True
+        if not (tok.is_title or tok.lower_ in {"of", "the", "-"}):
+            return False
+        i -= 1
+    return False
 
 
 @lru_cache(maxsize=1)
