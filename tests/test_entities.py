@@ -497,3 +497,24 @@ def test_the_remit_of_a_post_title_is_no_organisation() -> None:
 ])
 def test_an_organisation_someone_works_for_keeps_its_name(text: str, org: str) -> None:
     assert org in {n for e in run(text).entities for n in (e.label, *e.aliases)}
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("BANGKOK (Sputnik) — The general election in Cambodia will take place as scheduled, Nation TV reported.",
+     "Bangkok", "Sputnik"),
+    ("PHNOM PENH (REUTERS) - The ruling Cambodian People's Party said on Monday it had won every seat.",
+     "Phnom Penh", "REUTERS"),
+    ("HARARE (Reuters) - Zimbabwean police on Thursday arrested opposition leader Job Sikhala.", "Harare",
+     "Reuters"),
+])
+def test_a_dateline_gives_its_place_and_no_agency_entity(text: str, place: str, agency: str) -> None:
+    x = run(text)
+    where = named(x, place)
+    assert where.type.is_place
+    assert agency not in where.aliases, show(x)
+    assert not any(agency.lower() in (e.label.lower(), *(a.lower() for a in e.aliases)) for e in x.entities), show(x)
+
+
+def test_capitals_at_a_line_start_that_name_no_place_are_no_dateline() -> None:
+    x = run("URGENT (Update) - Cambodian police on Thursday arrested opposition leader Kem Sokha.")
+    assert not any(e.label.lower() == "urgent" for e in x.entities), show(x)

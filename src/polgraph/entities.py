@@ -83,7 +83,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     sent_of = sentence_of_tokens(doc)
     spans = _known_names(doc, gaz, [s if s.label_ in NER_LABELS else _relabel_known(s, gaz)
                                     for s in _joined_spans(doc, ents, gaz)])
-    spans = _without_portfolios(doc, spans, gaz, sent_of)
+    spans = _with_dateline_place(doc, _without_portfolios(doc, spans, gaz, sent_of), gaz)
     cands = [c for ent in spans if ent.label_ in NER_LABELS for c in _candidates(ent, gaz)]
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
@@ -102,16 +102,24 @@ _CREDIT_WORDS = {"photo", "photos", "photograph", "picture", "image", "images", 
 
 def _credit_only(cl: _Cluster, doc: Doc, sent_of: tuple[int, ...]) -> bool:
     """A name that is only ever a credit or a tag is not an actor in the news: a person named in a line of
-    their own under a photo ('… to be released. Heng Chivoan'), a photo agency ('PHOTO: EPA-EFE'), a
-    hashtag of an embedded tweet ('#PoliticsKH')."""
+    their own under a photo ('… to be released. Heng Chivoan'), a photo agency ('PHOTO: EPA-EFE'), the
+    news agency of a dateline ('HARARE (Reuters) -'), a hashtag of an embedded tweet ('#PoliticsKH')."""
     if not cl.cands:
         return False
-    return all(_hashtag(c, doc) or _after_credit_label(c, doc, sent_of)
+    return all(_hashtag(c, doc) or _after_credit_label(c, doc, sent_of) or _dateline_agency(c, doc)
                or (cl.type is EntityType.PERSON and _alone_in_line(c, doc, sent_of)) for c in cl.cands)
 
 
 def _hashtag(c: _Cand, doc: Doc) -> bool:
     return c.tok_begin > 0 and doc[c.tok_begin - 1].text == "#" and not doc[c.tok_begin - 1].whitespace_
+
+
+def _dateline_agency(c: _Cand, doc: Doc) -> bool:
+    """'HARARE (Reuters) - …': a name in brackets between the dateline's place and its dash."""
+    b, e = c.tok_begin, c.tok_end
+    return (b >= 2 and e + 1 < len(doc) and doc[b - 1].text == "(" and doc[e].text == ")"
+            and doc[e + 1].text in {"-", "–", "—", "--"}
+            and (doc[b - 2].ent_type_ in {"GPE", "LOC"} or (doc[b - 2].is_upper and doc[b - 2].is_alpha)))
 
 
 def _after_credit_label(c: _Cand, doc: Doc, sent_of: tuple[int, ...]) -> bool:
@@ -233,6 +241,30 @@ def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
     if gaz.lookup(words.text) or any(t.lower_ in _ORG_STOP for t in words):
         return ent
     return Span(doc, ent.start, j, label="ORG")
+
+
+def _with_dateline_place(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'BANGKOK (Sputnik) — …', 'PHNOM PENH, Cambodia —': the capitalised place a line starts with,
+    before a dash, a comma or a bracketed agency, is where the story was filed (NER rarely tags it)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for i in range(min(len(doc), 400)):  # datelines open the text
+        if i and "\n" not in doc[i - 1].text_with_ws:
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j == i or j >= len(doc) or any(k in taken for k in range(i, j)):
+            continue
+        after = j + 1 if doc[j].text == "(" else j
+        if after > j:  # "(Reuters)": up to four words and the closing bracket
+            after = next((k + 1 for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), j)
+        if after >= len(doc) or doc[after].text not in {"-", "–", "—", "--", ","}:
+            continue
+        known = gaz.lookup(" ".join(t.text.title() for t in doc[i:j]))
+        if known is not None and known.type.is_place:
+            added.append(Span(doc, i, j, label="GPE"))
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
 def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tuple[int, ...]) -> list[Span]:
@@ -856,7 +888,7 @@ def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
     for c in cands:
         if c.tok_begin >= 2 and doc[c.tok_begin - 1].text == "(":
             full = ends.get(c.tok_begin - 1)
-            if full is None:
+            if full is None or _dateline_agency(c, doc):  # "PHNOM PENH (REUTERS) -": no other name
                 continue
             acronym = _ACRONYM.match(c.text) and full.type is not EntityType.PERSON
             other_name = full.type is EntityType.PERSON and c.type is EntityType.PERSON
