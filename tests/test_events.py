@@ -1081,3 +1081,22 @@ def test_a_group_an_earlier_event_named_is_the_same_group_later() -> None:
             "to ten years in prison.")
     detained, sentenced = event(x, "detained"), event(x, "sentenced")
     assert patients(x, detained) == patients(x, sentenced) == ["dissidents"], show(x)
+
+
+def test_an_act_whose_doer_the_text_names_without_a_name_has_no_implied_state_agent() -> None:
+    x = run("Zimbabwe police spoke on Friday. Police spokesman Paul Nyathi said the suspects had blocked a road "
+            "in Chitungwiza.")
+    assert not any(x.entity(p.entity).type is EntityType.GOVERNMENT and p.role is Role.AGENT
+                   and x.entity(p.entity).label.startswith("Government") for e in x.events for p in e.participants), \
+        [(e.trigger, [(x.entity(p.entity).label, p.role.value) for p in e.participants]) for e in x.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kem Sokha was arrested in Phnom Penh on Thursday.",
+    "Authorities arrested opposition leader Kem Sokha in Phnom Penh on Thursday.",
+])
+def test_an_arrest_by_no_one_named_or_by_authorities_is_the_governments(sentence: str) -> None:
+    x = run("Cambodia faces criticism. " + sentence)
+    arrest = next(e for e in x.events if e.cameo == "173")
+    agents = [x.entity(p.entity).label for p in arrest.participants if p.role is Role.AGENT]
+    assert agents == ["Government of Cambodia"]

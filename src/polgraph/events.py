@@ -438,7 +438,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         court = _court_for(tok, ctx) if judicial else None
         if court is not None:
             implied = court
-        elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government:
+        elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government \
+                and not _unnamed_doer(tok, ctx, reading):
             implied = ctx.index.government
         if implied is not None:
             participants.insert(0, Participant(implied, Role.AGENT))
@@ -1492,6 +1493,29 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     if quoted or speech is not None:
         return Factuality.REPORTED, reporter
     return Factuality.ASSERTED, None
+
+
+_STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
+                "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
+
+
+def _unnamed_doer(tok: Token, ctx: _Ctx, reading: Trigger) -> bool:
+    """'the suspects had blocked a road': the text says who acted, though not by name, so the state is no
+    implied doer (it stays one for 'they were arrested', 'authorities detained …', 'officials banned …',
+    and when the subject is the one held: 'X spent the night in prison')."""
+    if tok.pos_ not in {"VERB", "AUX"} or reading.object_role == "held":
+        return False
+    named = ctx.index.token_entity
+
+    def unnamed(noun: Token) -> bool:
+        return noun.pos_ in {"NOUN", "PROPN"} and noun.i not in named and noun.lemma_.lower() not in _STATE_DOERS
+
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return unnamed(child)
+        if child.dep_ == "agent":  # "blocked by the suspects"
+            return any(g.dep_ == "pobj" and unnamed(g) for g in child.children)
+    return False
 
 
 def _ruling(tok: Token) -> Token | None:
