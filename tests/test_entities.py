@@ -518,3 +518,40 @@ def test_a_dateline_gives_its_place_and_no_agency_entity(text: str, place: str, 
 def test_capitals_at_a_line_start_that_name_no_place_are_no_dateline() -> None:
     x = run("URGENT (Update) - Cambodian police on Thursday arrested opposition leader Kem Sokha.")
     assert not any(e.label.lower() == "urgent" for e in x.entities), show(x)
+
+
+def test_a_dateline_agency_after_a_date_is_no_entity() -> None:
+    x = run("CARACAS, Jan 26 (Reuters) - Venezuela's Supreme Court on Friday upheld a ban on an opposition leader.")
+    assert "Caracas" in labels(x)
+    assert not any("reuters" in e.label.lower() for e in x.entities), show(x)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Venezuela's Supreme Court on Friday upheld a ban preventing opposition leader Maria Corina Machado from "
+     "holding public office. Machado, 56, won an opposition primary in October.", "Maria Corina Machado"),
+    ("Venezuela is tense. Attorney General Tarek William Saab accused them of plotting to assassinate Maduro.",
+     "Tarek William Saab"),
+])
+def test_a_three_part_name_is_one_person(text: str, name: str) -> None:
+    x = run(text)
+    person = named(x, name)
+    assert person.type is EntityType.PERSON
+    assert not any(e.label in {"Maria Corina", "Machado", "William Saab", "Tarek"} for e in x.entities), show(x)
+
+
+def test_capitals_of_a_headline_do_not_lengthen_a_name() -> None:
+    x = run("Opposition Leader Kem Sokha Arrested In Phnom Penh")
+    assert "Kem Sokha" in labels(x), show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces detained two campaign aides in Barinas, according to her party, Vente Venezuela.",
+    "Venezuela votes in July. The opposition party Vente Venezuela said it would take part.",
+])
+def test_a_name_in_apposition_to_party_is_a_party(text: str) -> None:
+    assert named(run(text), "Vente Venezuela").type is EntityType.PARTY
+
+
+def test_a_name_after_party_and_a_comma_that_is_a_speaker_stays_a_person() -> None:
+    x = run("Cambodia votes in July. The party, Sam Rainsy said, would boycott the vote.")
+    assert named(x, "Sam Rainsy").type is EntityType.PERSON

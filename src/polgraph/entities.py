@@ -119,7 +119,16 @@ def _dateline_agency(c: _Cand, doc: Doc) -> bool:
     b, e = c.tok_begin, c.tok_end
     return (b >= 2 and e + 1 < len(doc) and doc[b - 1].text == "(" and doc[e].text == ")"
             and doc[e + 1].text in {"-", "–", "—", "--"}
-            and (doc[b - 2].ent_type_ in {"GPE", "LOC"} or (doc[b - 2].is_upper and doc[b - 2].is_alpha)))
+            and (doc[b - 2].ent_type_ in {"GPE", "LOC", "DATE"} or (doc[b - 2].is_upper and doc[b - 2].is_alpha)
+                 or _near_line_start(doc, b - 1)))
+
+
+def _near_line_start(doc: Doc, i: int, window: int = 8) -> bool:
+    """Token `i` is among the first `window` tokens of its line ('CARACAS, Jan 26 (Reuters) -')."""
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        if "\n" in doc[k].text_with_ws:
+            return True
+    return i <= window
 
 
 def _after_credit_label(c: _Cand, doc: Doc, sent_of: tuple[int, ...]) -> bool:
@@ -220,7 +229,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _given_named(doc, _list_members(doc, _titled_names(doc, out)), gaz)
+    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, out, gaz))), gaz)
 
 
 def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
@@ -299,6 +308,46 @@ def _after_post_title(doc: Doc, p: int, words: dict[str, frozenset[str]], sent_o
             return False
         i -= 1
     return False
+
+
+def _headline(sent: Span) -> bool:
+    """A line in title case ('Opposition Leader Kem Sokha Arrested In Phnom Penh'), where capitals say
+    nothing about names."""
+    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(alpha) >= 3 and sum(t.is_title for t in alpha) > 0.7 * len(alpha)
+
+
+def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Three-part names NER cuts short: 'Maria Corina' + 'Machado' (tagged a place), '[Attorney General]
+    Tarek' + 'William Saab'. A person's name takes in a capitalised word right after it that is a name
+    no gazetteer knows, or one right before it that follows a post title."""
+    words = titles()
+    out: list[Span] = []
+    skip: set[int] = set()
+    for n, span in enumerate(spans):
+        if n in skip:
+            continue
+        if span.label_ == "PERSON":
+            start, end = span.start, span.end
+            nxt = spans[n + 1] if n + 1 < len(spans) else None
+            tagged = nxt is not None and nxt.start == end
+            if (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_
+                    and (not tagged or (len(nxt) == 1 and nxt.label_ in {"GPE", "LOC", "ORG"}))
+                    and (tagged or not doc[end].ent_type_) and doc[end].lower_ not in words
+                    and gaz.lookup(doc[end].text) is None and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
+                    and not _headline(doc[end].sent)):
+                end += 1  # "Maria Corina Machado"
+                if tagged:
+                    skip.add(n + 1)
+            before = doc[start - 1] if start >= 2 else None
+            if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
+                    and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
+                    and not _headline(before.sent)):
+                start -= 1  # "Attorney General Tarek William Saab"
+            if (start, end) != (span.start, span.end):
+                span = Span(doc, start, end, label="PERSON")
+        out.append(span)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -542,10 +591,25 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
+    if known is None and etype is not EntityType.PARTY and _named_as_party(span):
+        etype = EntityType.PARTY  # "her party, Vente Venezuela", "the opposition party Vente Venezuela"
     if etype is EntityType.REGION and span.end < len(span.doc) and span.doc[span.end].lower_ in titles():
         return []  # "deputy Asia director", "Africa correspondent": part of a post's name, not a place in the news
     return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
 
+
+
+def _named_as_party(span: Span) -> bool:
+    """The name stands right after the noun 'party', in apposition ('her party, Vente Venezuela') or as
+    its name ('the ruling party Vente Venezuela'), not after 'party' as a title ('party leader X')."""
+    doc, i = span.doc, span.start - 1
+    if i >= 1 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or doc[i].lower_ != "party":
+        return False
+    root = span.root
+    return (root.head.i == i and root.dep_ in {"appos", "compound", "npadvmod"}) or \
+        (span.start <= doc[i].head.i < span.end and doc[i].dep_ in {"compound", "nmod"})
 
 _ORG_CUES = {
     "watch", "international", "news", "times", "post", "radio", "network", "foundation", "institute", "center",
