@@ -1100,3 +1100,14 @@ def test_an_arrest_by_no_one_named_or_by_authorities_is_the_governments(sentence
     arrest = next(e for e in x.events if e.cameo == "173")
     agents = [x.entity(p.entity).label for p in arrest.participants if p.role is Role.AGENT]
     assert agents == ["Government of Cambodia"]
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Attorney General Tarek William Saab accused them of plotting to assassinate Maduro.", "assassinate"),
+    ("Prosecutors said the men had conspired to kill Maduro.", "kill"),
+    ("The government decided to release Kem Sokha.", "release"),
+])
+def test_what_someone_plots_or_decides_to_do_is_planned(sentence: str, trigger: str) -> None:
+    x = run("Venezuela and Cambodia were in the news. " + sentence)
+    ev = event(x, trigger)
+    assert ev.factuality is Factuality.PLANNED, show(x)

@@ -40,7 +40,8 @@ SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "re
 MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 MODALS_FUTURE = {"will", "shall", "'ll"}
 PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
-              "threaten", "vow", "pledge", "promise", "schedule", "scheduled"}
+              "threaten", "vow", "pledge", "promise", "schedule", "scheduled", "plot", "conspire", "attempt",
+              "scheme", "agree", "decide", "propose"}
 SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "pick", "round"},
             {"release", "free", "bail"}, {"criticize", "criticise", "condemn", "denounce"},
             {"accuse", "blame"}, {"protest", "demonstrate", "rally", "march", "gather"})
