@@ -1111,3 +1111,15 @@ def test_what_someone_plots_or_decides_to_do_is_planned(sentence: str, trigger: 
     x = run("Venezuela and Cambodia were in the news. " + sentence)
     ev = event(x, trigger)
     assert ev.factuality is Factuality.PLANNED, show(x)
+
+
+@pytest.mark.parametrize("sentence, trigger, names", [
+    ("Cambodian police arrested 20 CNRP activists, including Kem Sokha and Sam Rainsy, on Monday.", "arrested",
+     {"Kem Sokha", "Sam Rainsy"}),
+    ("The court sentenced seven land activists including Tep Vanny to one year in prison.", "sentenced",
+     {"Tep Vanny"}),
+])
+def test_the_named_members_of_a_group_take_its_part(sentence: str, trigger: str, names: set[str]) -> None:
+    x = run("Cambodia is tense. " + sentence)
+    ev = event(x, trigger)
+    assert names <= set(patients(x, ev)), show(x)

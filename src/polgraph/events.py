@@ -1045,7 +1045,24 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             qualifiers |= {k for c in t.children if c.dep_ in {"amod", "compound", "nmod"}
                            and (k := ctx.index.token_entity.get(c.i)) and ctx.by_key[k].type.is_place}
         out += [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
+    for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        out += _included(t, ctx)
     return _dedupe(out)
+
+
+def _included(tok: Token, ctx: _Ctx) -> list[str]:
+    """'20 activists, including Kem Sokha and Sam Rainsy': the named members of a group take its part
+    in the event too."""
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"including", "like"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for member in [obj, *obj.conjuncts]:
+                key = ctx.index.token_entity.get(member.i)
+                if key is not None and not ctx.by_key[key].type.is_place:
+                    out.append(key)
+    return out
 
 
 def _delayed_name(tok: Token, ctx: _Ctx) -> str | None:
