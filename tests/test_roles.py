@@ -366,3 +366,10 @@ def test_the_countrys_post_is_in_the_government_of_the_main_country(text: str, r
     assert m.role.lower() == role
     assert org.label == "Government of Cambodia"
 
+
+
+def test_who_leads_a_party_named_before_the_word_party() -> None:
+    x = run("Pakistan is tense. Khan, who leads the Pakistan Tehreek-e-Insaf (PTI) party, was granted bail.")
+    m, org = post(x, "Khan")
+    assert m.role == "leader"
+    assert org.label == "Pakistan Tehreek-e-Insaf"

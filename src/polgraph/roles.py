@@ -348,6 +348,10 @@ class _Builder:
         """'X, who heads (leads, chairs) the CNRP': X is its head."""
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i not in self.token_entity and obj.lower_ in {"party", "movement"}:
+            # "who leads the Pakistan Tehreek-e-Insaf (PTI) party": the name before the noun
+            obj = next((t for t in obj.subtree if t.i < obj.i and (o := self._owner(t.i)) is not None
+                        and not o.type.is_place), obj)
         if obj is not None and obj.i not in self.token_entity:  # "leads a rival faction, the MDC Alliance"
             k = max(t.i for t in obj.subtree) + 1
             if k + 1 < len(doc) and doc[k].text == ",":
