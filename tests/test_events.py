@@ -1123,3 +1123,11 @@ def test_the_named_members_of_a_group_take_its_part(sentence: str, trigger: str,
     x = run("Cambodia is tense. " + sentence)
     ev = event(x, trigger)
     assert names <= set(patients(x, ev)), show(x)
+
+
+def test_the_place_of_the_doers_is_not_the_doer() -> None:
+    x = run("Pakistan's Supreme Court on Thursday ordered the release of former prime minister Imran Khan, ruling "
+            "that his arrest by anti-graft agents at the Islamabad High Court on Tuesday was unlawful.")
+    arrest = event(x, "arrest")
+    assert "Islamabad High Court" not in agents(x, arrest), show(x)
+    assert "Imran Khan" in patients(x, arrest)

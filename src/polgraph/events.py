@@ -1040,6 +1040,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             out += named_in_apposition
             continue
         found = _entities_under(t, ctx, shallow=True)
+        # "anti-graft agents at the Islamabad High Court": where the people were, not who they were
+        where = {k for c in t.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+                 for k in _entities_under(c, ctx, shallow=True)}
+        found = [k for k in found if k not in where]
         qualifiers = _post_qualifiers(t, ctx)
         if t.lemma_.lower() in titles():  # "a Belarusian opposition leader" is a person, not Belarus
             qualifiers |= {k for c in t.children if c.dep_ in {"amod", "compound", "nmod"}
@@ -1513,6 +1517,7 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     return Factuality.ASSERTED, None
 
 
+_LOCATIVE = {"at", "in", "near", "outside", "inside", "across", "around", "behind"}
 _STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 
