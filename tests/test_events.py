@@ -1131,3 +1131,21 @@ def test_the_place_of_the_doers_is_not_the_doer() -> None:
     arrest = event(x, "arrest")
     assert "Islamabad High Court" not in agents(x, arrest), show(x)
     assert "Imran Khan" in patients(x, arrest)
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Minsk Regional Court on Tuesday sentenced journalist Katsiaryna Andreyeva to eight years in prison.",
+     "Minsk Regional Court"),
+    ("A court in Belarus on Tuesday sentenced journalist Katsiaryna Andreyeva to eight years in prison.",
+     "Government of Belarus"),
+])
+def test_a_verb_the_parser_took_for_a_participle_after_its_subject_is_still_the_event(sentence: str,
+                                                                                      agent: str) -> None:
+    x = run(sentence)
+    ev = event(x, "sentenced")
+    assert agents(x, ev) == [agent] and patients(x, ev) == ["Katsiaryna Andreyeva"], show(x)
+
+
+def test_a_participle_describing_a_noun_is_still_no_event() -> None:
+    x = run("Cambodia is tense. The banned party held a rally in Phnom Penh with jailed activists.")
+    assert not [e for e in x.events if e.trigger in {"banned", "jailed"}], show(x)

@@ -393,7 +393,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     is_noun = tok.pos_ in {"NOUN", "PROPN"}
     if not (is_verb or is_noun):
         return None
-    if is_verb and tok.dep_ == "amod":
+    misparsed = _misparsed_verb(tok) if is_verb and tok.dep_ == "amod" else None
+    if is_verb and tok.dep_ == "amod" and misparsed is None:
         return None  # "the banned party": a description, not a report of the event
     if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in titles():
         return None  # "investigating judge": a title
@@ -412,7 +413,12 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if tok.dep_ == "relcl" and _pluperfect(tok) and not any(c.dep_ in {"nsubjpass", "auxpass"}
                                                           for c in tok.children):
         return None  # "supporters who had fled": background describing a participant, not news
-    agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
+    if misparsed is not None:  # "A court on Tuesday sentenced journalist X", parsed as "sentenced journalist"
+        subject = [k for t in ctx.doc[misparsed[0].left_edge.i:tok.i]
+                   if (k := ctx.index.token_entity.get(t.i)) is not None and not ctx.by_key[k].type.is_place]
+        agents, patients, recipients, place = _dedupe(subject), _resolve(misparsed[1], ctx), [], None
+    else:
+        agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
     code = _refine(tok, reading.cameo)
     participants: list[Participant] = []
     seen: set[tuple[str, Role]] = set()
@@ -1520,6 +1526,28 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
 _LOCATIVE = {"at", "in", "near", "outside", "inside", "across", "around", "behind"}
 _STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
+
+
+def _misparsed_verb(tok: Token) -> tuple[Token, Token] | None:
+    """'A Belarusian court on Tuesday sentenced journalist X': the small parser can take the verb for a
+    participle describing 'journalist'. A participle describes a noun after a determiner, an adjective
+    or nothing ('the banned party', 'jailed activists'); right after a noun phrase of its own that it
+    does not belong to, it is the verb of that phrase. Returns (subject, object) then."""
+    doc = tok.doc
+    if tok.tag_ not in {"VBN", "VBD"} or tok.i == 0 or tok.head.i <= tok.i:
+        return None
+    prev = doc[tok.i - 1]
+    if prev.pos_ not in {"NOUN", "PROPN"} or prev.head.i == tok.head.i or prev.dep_ == "compound":
+        return None
+    top = prev
+    while top.head.i < tok.i and top.head.i != top.i:
+        top = top.head
+    if top.pos_ not in {"NOUN", "PROPN"} or top.dep_ not in {"ROOT", "nsubj", "ccomp", "dep", "npadvmod"}:
+        return None
+    obj = tok.head
+    while obj.dep_ == "compound" and obj.head.i != obj.i:
+        obj = obj.head
+    return top, obj
 
 
 def _unnamed_doer(tok: Token, ctx: _Ctx, reading: Trigger) -> bool:
