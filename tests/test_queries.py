@@ -672,3 +672,13 @@ def test_ask_and_construct_results(seed: Store) -> None:
     ntriples = format_result(triples, "csv")
     assert "<https://w3id.org/polgraph/id/person/hun-sen> " in ntriples
     assert json.loads(format_result(triples, "json"))
+
+
+def test_result_terms_compare_and_hash_by_value() -> None:
+    from polgraph.store import Term
+
+    a, b = Term("literal", "Hun Sen", "http://www.w3.org/2001/XMLSchema#string"), \
+        Term("literal", "Hun Sen", "http://www.w3.org/2001/XMLSchema#string")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Term("uri", "Hun Sen") and a != Term("literal", "Hun Sen", None, "en")
+    assert str(a) == "Hun Sen" and "Hun Sen" in repr(a)

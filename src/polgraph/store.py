@@ -57,14 +57,30 @@ class Rows:
     rows: list[list[Term | None]]
 
 
-@dataclass(frozen=True, slots=True)
 class Term:
-    """One result value with enough to render any SPARQL results format."""
+    """One result value with enough to render any SPARQL results format. A plain slotted class, not a
+    frozen dataclass: a listing query makes tens of thousands of these, and the dataclass's guarded
+    __init__ took three times as long. Treat it as immutable (equality and hash are by value)."""
 
-    kind: str  # "uri" | "literal" | "bnode"
-    value: str
-    datatype: str | None = None
-    language: str | None = None
+    __slots__ = ("kind", "value", "datatype", "language")
+
+    def __init__(self, kind: str, value: str, datatype: str | None = None, language: str | None = None) -> None:
+        self.kind = kind  # "uri" | "literal" | "bnode"
+        self.value = value
+        self.datatype = datatype
+        self.language = language
+
+    def _key(self) -> tuple[str, str, str | None, str | None]:
+        return (self.kind, self.value, self.datatype, self.language)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Term) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Term(kind={self.kind!r}, value={self.value!r}, datatype={self.datatype!r}, language={self.language!r})"
 
     def __str__(self) -> str:
         return self.value
