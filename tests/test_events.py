@@ -1105,9 +1105,9 @@ def test_an_arrest_by_no_one_named_or_by_authorities_is_the_governments(sentence
 @pytest.mark.parametrize("sentence, trigger", [
     ("Attorney General Tarek William Saab accused them of plotting to assassinate Maduro.", "assassinate"),
     ("Prosecutors said the men had conspired to kill Maduro.", "kill"),
-    ("The government decided to release Kem Sokha.", "release"),
+    ("The government proposed to release Kem Sokha.", "release"),
 ])
-def test_what_someone_plots_or_decides_to_do_is_planned(sentence: str, trigger: str) -> None:
+def test_what_someone_plots_or_proposes_to_do_is_planned(sentence: str, trigger: str) -> None:
     x = run("Venezuela and Cambodia were in the news. " + sentence)
     ev = event(x, trigger)
     assert ev.factuality is Factuality.PLANNED, show(x)
@@ -1149,3 +1149,8 @@ def test_a_verb_the_parser_took_for_a_participle_after_its_subject_is_still_the_
 def test_a_participle_describing_a_noun_is_still_no_event() -> None:
     x = run("Cambodia is tense. The banned party held a rally in Phnom Penh with jailed activists.")
     assert not [e for e in x.events if e.trigger in {"banned", "jailed"}], show(x)
+
+
+def test_what_a_court_decides_to_do_is_done() -> None:
+    x = run("Cambodia is tense. The Supreme Court decided to dissolve the Cambodia National Rescue Party.")
+    assert event(x, "dissolve").factuality is Factuality.ASSERTED, show(x)

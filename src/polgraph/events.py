@@ -41,7 +41,7 @@ MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 MODALS_FUTURE = {"will", "shall", "'ll"}
 PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
               "threaten", "vow", "pledge", "promise", "schedule", "scheduled", "plot", "conspire", "attempt",
-              "scheme", "agree", "decide", "propose"}
+              "scheme", "propose"}
 SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "pick", "round"},
             {"release", "free", "bail"}, {"criticize", "criticise", "condemn", "denounce"},
             {"accuse", "blame"}, {"protest", "demonstrate", "rally", "march", "gather"})
