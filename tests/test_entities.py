@@ -555,3 +555,9 @@ def test_a_name_in_apposition_to_party_is_a_party(text: str) -> None:
 def test_a_name_after_party_and_a_comma_that_is_a_speaker_stays_a_person() -> None:
     x = run("Cambodia votes in July. The party, Sam Rainsy said, would boycott the vote.")
     assert named(x, "Sam Rainsy").type is EntityType.PERSON
+
+
+def test_the_white_house_is_no_legislature() -> None:
+    x = run("Thailand's Constitutional Court dissolved a Thai opposition party in Bangkok. The White House "
+            "said it was concerned. The debate is due in Parliament next week.")
+    assert "Parliament of Thailand" in labels(x), show(x)

@@ -598,7 +598,6 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
 
 
-
 def _named_as_party(span: Span) -> bool:
     """The name stands right after the noun 'party', in apposition ('her party, Vente Venezuela') or as
     its name ('the ruling party Vente Venezuela'), not after 'party' as a title ('party leader X')."""
@@ -610,6 +609,7 @@ def _named_as_party(span: Span) -> bool:
     root = span.root
     return (root.head.i == i and root.dep_ in {"appos", "compound", "npadvmod"}) or \
         (span.start <= doc[i].head.i < span.end and doc[i].dep_ in {"compound", "nmod"})
+
 
 _ORG_CUES = {
     "watch", "international", "news", "times", "post", "radio", "network", "foundation", "institute", "center",
@@ -1125,8 +1125,11 @@ def _short_name(cl: _Cluster) -> str:
     return acronyms[0] if acronyms else _label(cl)
 
 
+# the last word of a legislature's name ("National Assembly", "State Duma", "House of Representatives");
+# not "house", which ends "White House" and "Government House"
 _LEGISLATURE_WORDS = {"assembly", "parliament", "congress", "senate", "duma", "knesset", "sejm", "bundestag",
-                      "majlis", "rada", "diet", "legislature", "house"}
+                      "majlis", "rada", "diet", "legislature", "representatives", "commons", "lords", "sabha",
+                      "sangsad", "riksdag", "storting", "cortes", "hluttaw"}
 
 
 def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> str | None:
