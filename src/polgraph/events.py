@@ -65,6 +65,10 @@ STATE_NOUNS: dict[str, set[str]] = {
     "operative": {"security", "intelligence"},
     "commission": {"electoral", "election"}, "tribunal": {"electoral", "election"},  # "the electoral commission"
 }
+# nouns whose subject acts for the state: beside STATE_NOUNS' bodies, the officials, courts and regimes
+# whose acts keep the implied state agent when the text gives no name (`_unnamed_doer`)
+_STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
+                "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
             "guard": "guards", "operative": "operatives", "policeman": "police"}
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
@@ -72,6 +76,9 @@ LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "condu
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
                   "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
+# where people are, not where they come from or go: "agents at the court" are not the court, while
+# "agents from the ministry" are the ministry's
+_LOCATIVE = {"at", "in", "near", "outside", "inside", "across", "around", "behind"}
 
 
 @dataclass
@@ -1285,14 +1292,18 @@ def _definite_group(tok: Token, ctx: _Ctx) -> str | None:
             not any(c.lower_ in {"the", "these", "those"} for c in tok.lefts):
         return None
     head = nouns[tok.lower_]
-    named = [(max(m.begin for m in e.mentions if m.begin < tok.idx), e.key) for e in ctx.index.entities
-             if e.type is EntityType.GROUP and e.label.lower().endswith(" " + head)
-             and any(m.begin < tok.idx for m in e.mentions)]
-    # or one an earlier event named: "190 dissidents detained … the imprisoned dissidents"
-    named += [(max(m.begin for m in e.mentions if m.begin < tok.idx), e.key) for e in ctx.added.values()
-              if e.type is EntityType.GROUP and e.key.startswith("group:")
-              and nouns.get(e.label.lower().rsplit(" ", 1)[-1]) == head and any(m.begin < tok.idx for m in e.mentions)]
+    # a group of the article's entities, or one an earlier event named ("190 dissidents detained … the
+    # imprisoned dissidents")
+    groups = [*(e for e in ctx.index.entities if _headed_group(e, head)),
+              *(e for e in ctx.added.values() if e.type is EntityType.GROUP and e.key.startswith("group:")
+                and nouns.get(e.label.lower().rsplit(" ", 1)[-1]) == head)]
+    named = [(max(before), e.key) for e in groups if (before := [m.begin for m in e.mentions if m.begin < tok.idx])]
     return max(named)[1] if named else None
+
+
+def _headed_group(entity: Entity, head: str) -> bool:
+    """A group entity whose name ends in the group noun `head` ('CNRP activists' for 'activists')."""
+    return entity.type is EntityType.GROUP and entity.label.lower().endswith(" " + head)
 
 
 _QUANTITY_WORDS = {"more", "other", "several", "many", "some", "few", "numerous", "additional", "further",
@@ -1308,8 +1319,7 @@ def _the_one_group(tok: Token, ctx: _Ctx) -> str | None:
            for t in words):
         return None
     head = group_nouns()[tok.lower_]
-    named = [e.key for e in ctx.index.entities
-             if e.type is EntityType.GROUP and e.label.lower().endswith(" " + head)]
+    named = [e.key for e in ctx.index.entities if _headed_group(e, head)]
     return named[0] if len(named) == 1 else None
 
 
@@ -1521,11 +1531,6 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     if quoted or speech is not None:
         return Factuality.REPORTED, reporter
     return Factuality.ASSERTED, None
-
-
-_LOCATIVE = {"at", "in", "near", "outside", "inside", "across", "around", "behind"}
-_STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
-                "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 
 
 def _misparsed_verb(tok: Token) -> tuple[Token, Token] | None:
