@@ -1154,3 +1154,55 @@ def test_a_participle_describing_a_noun_is_still_no_event() -> None:
 def test_what_a_court_decides_to_do_is_done() -> None:
     x = run("Cambodia is tense. The Supreme Court decided to dissolve the Cambodia National Rescue Party.")
     assert event(x, "dissolve").factuality is Factuality.ASSERTED, show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Cambodia is tense. The Supreme Court ruled on Thursday to dissolve the Cambodia National Rescue Party.",
+    "Cambodia is tense. The National Assembly voted on Monday to dissolve the Cambodia National Rescue Party.",
+])
+def test_what_a_body_rules_or_votes_to_do_is_done_even_after_an_adverbial(text: str) -> None:
+    # the parser hangs "to dissolve" on "ruled on Thursday" as an adverbial clause, as it does a purpose
+    x = run(text)
+    assert event(x, "dissolve").factuality is Factuality.ASSERTED, show(x)
+
+
+def test_a_purpose_clause_is_still_planned() -> None:
+    x = run("Sam Rainsy flew to Jakarta on Friday to meet President Joko Widodo.")
+    assert event(x, "meet").factuality is Factuality.PLANNED, show(x)
+
+
+@pytest.mark.parametrize("text, court, alias", [
+    ("A Hong Kong court on Tuesday sentenced Joshua Wong to four years in prison.", "Hong Kong court",
+     "court in Hong Kong"),
+    ("A Cambodian court sentenced Kem Sokha to 27 years of house arrest.", "Cambodian court", "court in Cambodia"),
+])
+def test_a_court_described_by_its_country_is_a_court_not_the_country(text: str, court: str, alias: str) -> None:
+    x = run(text)
+    ev = event(x, "sentenced")
+    assert agents(x, ev) == [court], show(x)
+    entity = named(x, court)
+    assert entity.type is EntityType.COURT and alias in entity.aliases
+
+
+def test_a_court_described_by_its_country_is_the_court_the_article_names() -> None:
+    x = run("A court in Managua sentenced Yobranque Suazo. Earlier, a Nicaraguan court had convicted Felix "
+            "Maradiaga.")
+    assert agents(x, event(x, "convicted")) == ["court in Managua"], show(x)
+
+
+@pytest.mark.parametrize("text, trigger, agent, patient", [
+    ("Beijing accused Joshua Wong of subversion.", "accused", "Government of China", "Joshua Wong"),
+    ("China has rejected the criticism and accused Washington of interfering in its internal affairs.",
+     "accused", "China", "Government of United States"),
+])
+def test_a_capital_that_acts_or_is_accused_stands_for_its_government(text: str, trigger: str, agent: str,
+                                                                     patient: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert agents(x, ev) == [agent] and patients(x, ev) == [patient], show(x)
+
+
+def test_a_capital_visited_is_a_place_not_a_government() -> None:
+    x = run("Hun Sen visited Beijing on Monday.")
+    ev = event(x, "visited")
+    assert not patients(x, ev) and x.entity(ev.place).label == "Beijing", show(x)

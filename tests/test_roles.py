@@ -373,3 +373,41 @@ def test_who_leads_a_party_named_before_the_word_party() -> None:
     m, org = post(x, "Khan")
     assert m.role == "leader"
     assert org.label == "Pakistan Tehreek-e-Insaf"
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Cambodia is tense. Police arrested CNRP president Kem Sokha and deputy president Mu Sochua on Monday.",
+     "Mu Sochua", "deputy president"),
+    ("The Cambodia National Rescue Party (CNRP) was dissolved. Senior party members, including party chair "
+     "Kem Sokha and exiled founder Sam Rainsy, will be banned from politics.", "Sam Rainsy", "founder"),
+])
+def test_a_bare_title_beside_a_party_post_is_in_the_same_party(text: str, person: str, role: str) -> None:
+    x = run(text)
+    m, org = post(x, person)
+    assert m.role.lower() == role
+    assert org.label == "Cambodia National Rescue Party"
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Cambodia is tense. CPP spokesman Sok Eysan and government spokesman Phay Siphan denied it.",
+     "Phay Siphan", "Government of Cambodia"),
+    ("Cambodia is tense. CNRP president Kem Sokha and Human Rights Watch director Brad Adams spoke.",
+     "Brad Adams", "Human Rights Watch"),
+])
+def test_a_title_naming_its_own_body_keeps_it_beside_a_party_post(text: str, person: str, org: str) -> None:
+    x = run(text)
+    assert x.entity(post(x, person)[0].organization).label == org
+
+
+def test_a_title_beside_a_party_post_that_is_no_post_there_is_not_shared() -> None:
+    x = run("Cambodia is tense. CNRP president Kem Sokha and journalist Mech Dara were detained.")
+    assert not posts_of(x, "Mech Dara"), show(x)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Hong Kong is tense. Former student leader Joshua Wong was jailed.", "Joshua Wong"),
+    ("Cambodia is tense. Union leader Ath Thorn was questioned.", "Ath Thorn"),
+])
+def test_a_leader_of_students_or_a_union_holds_no_government_post(text: str, person: str) -> None:
+    x = run(text)
+    assert not [m for m in posts_of(x, person) if x.entity(m.organization).type is EntityType.GOVERNMENT], show(x)

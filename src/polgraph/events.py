@@ -124,6 +124,9 @@ JUDGE_NOUNS = {"judge", "magistrate", "tribunal"}
 # verbs of a ruling or an order: what their complement says must happen is what they decide
 RULING_VERBS = {"rule", "order", "stipulate", "decide", "decree", "direct", "mandate"}
 _DEONTIC = {"should", "must", "shall"}
+# verbs whose "to" clause is what they decide, not a purpose, even when the parser hangs it on them as an
+# adverbial clause ("the court ruled on Thursday to dissolve the party")
+_DECIDING_VERBS = RULING_VERBS | {"vote", "agree", "resolve"}
 _DECISION_NOUNS = {"ruling", "decision", "order", "verdict", "judgment", "judgement", "decree"}
 # "wants X investigated", "wanted X arrested": the participle tells what is wished done to X
 _WISH_VERBS = {"want", "wish", "need", "like"}
@@ -228,6 +231,26 @@ def _at_court_seat(event: Event, ctx: _Ctx) -> Event:
             if seat is not None:
                 return replace(event, place=seat)
     return event
+
+
+# acts whose target a capital can stand for ("accused Washington of interfering"); in a visit, a protest or
+# a fight the city is where it happened ("visited Beijing", "attacked Kyiv")
+_METONYMY_CODES = ("01", "02", "03", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17")
+
+
+def _seat_of_government(city: Entity, role: Role, code: str, ctx: _Ctx) -> str | None:
+    """'Beijing accused ...', 'accused Washington of ...': a capital acting, or addressed, is its
+    country's government."""
+    if ctx.gaz is None or city.type is not EntityType.CITY or (role is not Role.AGENT
+                                                                and not code.startswith(_METONYMY_CODES)):
+        return None
+    country = ctx.gaz.country_of_capital(city.label)
+    if country is None:
+        return None
+    _, government = with_government(ctx.index, country)
+    if government.key not in ctx.by_key:
+        ctx.added[government.key] = ctx.by_key[government.key] = government
+    return government.key
 
 
 def _named_in(names: tuple[str, ...], ctx: _Ctx) -> str | None:
@@ -433,9 +456,12 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         for key in keys:
             ent = ctx.by_key[key]
             if ent.type.is_place and ent.type is not EntityType.COUNTRY:
-                if place is None and role is not Role.AGENT:
-                    place = key
-                continue
+                seat = _seat_of_government(ent, role, reading.cameo, ctx)
+                if seat is None:
+                    if place is None and role is not Role.AGENT:
+                        place = key
+                    continue
+                key = seat
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
@@ -1163,10 +1189,42 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
 
 def _judge(tok: Token, ctx: _Ctx) -> str | None:
     """'a judge summonsed X', 'a Nicaraguan court sentenced X': an unnamed judge, or a court described
-    by no level or city, acts for the court the article names."""
+    by no level or city, acts for the court the article names; with none named, a court described by
+    its country is a court of its own ('a Hong Kong court')."""
     if tok.lemma_.lower() not in JUDGE_NOUNS | {"court"} or tok.dep_ == "compound":
         return None
-    return _court_for(tok, ctx)
+    return _court_for(tok, ctx) or _country_court(tok, ctx)
+
+
+def _country_court(tok: Token, ctx: _Ctx) -> str | None:
+    """'A Hong Kong court', 'a Cambodian court': the court as the text names it, in that country."""
+    if tok.lemma_.lower() != "court" or tok.i in ctx.index.token_entity:
+        return None
+    country: str | None = None
+    words: list[Token] = []
+    for c in sorted((c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"}), key=lambda t: t.i):
+        key = ctx.index.token_entity.get(c.i)
+        known = ctx.gaz.country_of_demonym(c.text) if ctx.gaz is not None and key is None else None
+        if key is not None and ctx.by_key[key].type is EntityType.COUNTRY:
+            country = ctx.by_key[key].label
+            span = next(m for m in ctx.by_key[key].mentions if m.begin <= c.idx < m.end)
+            words = [t for t in ctx.doc[ctx.doc.char_span(span.begin, span.end, alignment_mode="expand").start:tok.i]]
+        elif known is not None:
+            country, words = known.name, [c]
+    if country is None or not words or words[-1].i != tok.i - 1:
+        return None  # "a court in the capital", "the Cambodian military court": described elsewhere
+    label = " ".join(t.text for t in words) + " court"
+    key = state_body_key(label, country)
+    entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
+    if entity is None:
+        entity = Entity(key, label, EntityType.COURT, (f"court in {country}",), (),
+                        (f"'{label}' described, not named, by the text",), scope=country)
+    mention = Mention(words[0].idx, tok.idx + len(tok.text), ctx.doc[words[0].i:tok.i + 1].text, ctx.sent_of[tok.i],
+                      key)
+    if all(m.begin != mention.begin for m in entity.mentions):
+        entity = replace(entity, mentions=(*entity.mentions, mention))
+    ctx.described_courts[key] = ctx.added[key] = ctx.by_key[key] = entity
+    return key
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
@@ -1506,7 +1564,8 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.PLANNED, None
     if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"}:
         return Factuality.PLANNED, None
-    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.lemma_.lower() not in _DECIDING_VERBS:
         return Factuality.PLANNED, None  # "landed in Jakarta to meet lawmakers": a purpose, not yet done
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENT_WORDS:
         return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen

@@ -58,6 +58,7 @@ class Gazetteer:
         self.countries: dict[str, Known] = {}
         self._demonym_of: dict[str, str] = {}
         self._capital_of: dict[str, str] = {}
+        self._country_of_capital: dict[str, str] | None = None
         self._first_words: frozenset[str] | None = None
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
@@ -84,6 +85,12 @@ class Gazetteer:
     def capital(self, country: str) -> str | None:
         """The capital's name ("Maputo" for Mozambique), for "in the capital"."""
         return self._capital_of.get(country)
+
+    def country_of_capital(self, city: str) -> str | None:
+        """The country whose capital this is ("Beijing" → China), for a capital standing for its state."""
+        if self._country_of_capital is None:
+            self._country_of_capital = {norm(capital): country for country, capital in self._capital_of.items()}
+        return self._country_of_capital.get(norm(city))
 
     def country_by_code(self, iso3: str | None) -> Known | None:
         """The country with this ISO 3166 alpha-3 code."""

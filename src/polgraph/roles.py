@@ -25,7 +25,9 @@ _LINKS = {"of", "for", "at", "in"}
 _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director"}
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
-_NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party"}
+# words that make a leader the leader of something other than the state ("student leader X")
+_NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "protest", "union", "movement",
+                   "youth", "church", "religious", "community", "militia", "tribal", "business", "faction"}
 
 
 def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Article
@@ -63,6 +65,7 @@ class _Builder:
         self.seen: set[tuple[str, str, str]] = set()
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
+        self.party_post: dict[int, Entity] = {}  # token after a name titled in a party or organisation → it
         self.memberships: list[Membership] = []
         self.sent_of_tuple = index.sent_of
         self.sent_of = dict(enumerate(index.sent_of))
@@ -125,9 +128,34 @@ class _Builder:
                 self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], owner, run[0].idx,
                                last.idx + len(last.text))
                 return
+            shared = self._shared_owner(run)
+            if shared is not None and heads:
+                # "CNRP president Kem Sokha and deputy president Mu Sochua": the second post is in the same party
+                self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], shared, run[0].idx,
+                               last.idx + len(last.text))
+                self.party_post[end] = shared
+                return
+            count = len(self.memberships)
             self._add(person, run, run[0].idx, last.idx + len(last.text))
+            if len(self.memberships) > count:
+                org = self.by_key.get(self.memberships[-1].organization)
+                if org is not None and org.type in {EntityType.PARTY, EntityType.ORGANIZATION}:
+                    self.party_post[end] = org
         elif start >= 2 and self.doc[start - 1].text in {",", "–", "—", ":"}:
             self._title_then_name(person, start - 1, last)
+
+    def _shared_owner(self, run: list[Token]) -> Entity | None:
+        """The party or organisation of the titled name this title is coordinated with ('party chair Kem
+        Sokha and exiled founder Sam Rainsy'), when the title names no body of its own."""
+        if any(self._owner(t.i) is not None or t.lower_ in {"party", *STATE_BODIES, *_NOT_GOVERNMENT}
+               or self._kinds(t) & {"government", "court"} for t in run):
+            return None
+        j = run[0].i - 1
+        while j >= 0 and run[0].i - j <= 2 and (self.doc[j].pos_ == "ADJ" or self.doc[j].tag_ == "VBN"):
+            j -= 1  # "exiled founder", "former leader"
+        if j < 1 or self.doc[j].lower_ not in {"and", ","}:
+            return None
+        return self.party_post.get(j)
 
     def _title_then_name(self, person: Entity, comma: int, last: Token) -> None:
         """'the former secretary general of the union (ONEP), X'."""
