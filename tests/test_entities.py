@@ -561,3 +561,20 @@ def test_the_white_house_is_no_legislature() -> None:
     x = run("Thailand's Constitutional Court dissolved a Thai opposition party in Bangkok. The White House "
             "said it was concerned. The debate is due in Parliament next week.")
     assert "Parliament of Thailand" in labels(x), show(x)
+
+
+def test_a_four_part_name_ner_took_half_of_is_one_person() -> None:
+    x = run("Myanmar is tense. Deposed leader Aung San Suu Kyi, who has been detained since the 2021 coup, was "
+            "moved to house arrest. Suu Kyi's party was dissolved.")
+    person = named(x, "Aung San Suu Kyi")
+    assert person.type is EntityType.PERSON and len(person.mentions) == 2, show(x)
+    assert "Aung San" not in labels(x), show(x)
+
+
+@pytest.mark.parametrize("text, place, label", [
+    ("Myanmar is tense. The council met in the capital Naypyitaw.", "Naypyitaw", "Naypyidaw"),
+    ("Zimbabwe is tense. Police fired tear gas in the town of Chitungwiza.", "Chitungwiza", "Chitungwiza"),
+])
+def test_the_name_a_place_noun_gives_is_a_city(text: str, place: str, label: str) -> None:
+    x = run(text)
+    assert named(x, place).label == label and named(x, place).type is EntityType.CITY, show(x)

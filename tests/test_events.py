@@ -1206,3 +1206,17 @@ def test_a_capital_visited_is_a_place_not_a_government() -> None:
     x = run("Hun Sen visited Beijing on Monday.")
     ev = event(x, "visited")
     assert not patients(x, ev) and x.entity(ev.place).label == "Beijing", show(x)
+
+
+def test_the_country_a_post_is_about_takes_no_part_in_what_the_post_holder_does() -> None:
+    x = run("Myanmar is tense. The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the "
+            "extension.")
+    assert agents(x, event(x, "condemned")) == ["Tom Andrews", "United Nations"], show(x)
+
+
+def test_an_act_named_after_since_is_not_dated_by_the_sentence() -> None:
+    x = run("Myanmar is tense. Thailand's foreign minister Don Pramudwinai met Aung San Suu Kyi in July, the first "
+            "foreign official allowed to see her since her arrest.", published="2023-07-31")
+    arrest = event(x, "arrest")
+    assert arrest.date is None, show(x)
+    assert event(x, "met").date is not None and event(x, "met").date.value == "2023-07"

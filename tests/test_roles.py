@@ -411,3 +411,9 @@ def test_a_title_beside_a_party_post_that_is_no_post_there_is_not_shared() -> No
 def test_a_leader_of_students_or_a_union_holds_no_government_post(text: str, person: str) -> None:
     x = run(text)
     assert not [m for m in posts_of(x, person) if x.entity(m.organization).type is EntityType.GOVERNMENT], show(x)
+
+
+def test_the_body_before_a_post_with_a_country_brief_is_the_posts_body() -> None:
+    x = run("Myanmar is tense. The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the vote.")
+    m, org = post(x, "Tom Andrews")
+    assert m.role == "special rapporteur" and org.label == "United Nations"

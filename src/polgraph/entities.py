@@ -339,6 +339,11 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                 end += 1  # "Maria Corina Machado"
                 if tagged:
                     skip.add(n + 1)
+            elif (not tagged and end + 1 < len(doc) and len(span) == 2
+                  and all(_bare_name_word(doc[i], words, gaz) for i in (end, end + 1))
+                  and doc[end - 1].whitespace_ and doc[end].whitespace_
+                  and (end + 2 >= len(doc) or doc[end + 2].pos_ != "PROPN") and not _headline(doc[end].sent)):
+                end += 2  # "Aung San" + "Suu Kyi": a four-part name NER took half of
             before = doc[start - 1] if start >= 2 else None
             if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
                     and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
@@ -348,6 +353,12 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                 span = Span(doc, start, end, label="PERSON")
         out.append(span)
     return out
+
+
+def _bare_name_word(tok: Token, words: dict[str, frozenset[str]], gaz: Gazetteer) -> bool:
+    """A capitalised proper noun NER left untagged that is no post title and no known name."""
+    return (tok.is_title and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in words
+            and gaz.lookup(tok.text) is None)
 
 
 @lru_cache(maxsize=1)
@@ -584,8 +595,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             known = None
     if known is not None and label == "PERSON" and known.type.is_place and not _locative(span):
         known = None  # "Victoria", "Houston": a person's name that is also a place's
-    if label == "PERSON" and span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS:
-        label = "GPE"  # "Kandal province"
+    if label == "PERSON" and (span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS
+                              or known is None and _after_place_noun(span)):
+        label = "GPE"  # "Kandal province", "the town of Chitungwiza"
     if label in {"GPE", "LOC"} and known is None and _after_title(span):
         label = "PERSON"  # "the party's deputy chairman, Job Sikhala": an unknown 'place' named as a post holder
     etype = _type_of(text, label, known, span)
@@ -704,7 +716,18 @@ def _locative(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.lower_ in {"in", "to", "at", "from", "near", "into", "across", "outside", "inside"} or \
-        before.lemma_.lower() in {"visit", "reach", "leave", "enter"}
+        before.lemma_.lower() in {"visit", "reach", "leave", "enter"} or _after_place_noun(span)
+
+
+_PLACE_NOUNS = {"capital", "city", "town", "village", "township", "suburb", "port"}
+
+
+def _after_place_noun(span: Span) -> bool:
+    """The name is what a place noun names: 'the capital Naypyitaw', 'the town of Chitungwiza'."""
+    i = span.start - 1
+    if i >= 1 and span.doc[i].lower_ == "of":
+        i -= 1
+    return i >= 1 and span.doc[i].lower_ in _PLACE_NOUNS and span.doc[i - 1].lower_ in {"the", "its", "a"}
 
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -1444,6 +1444,11 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
                 out += [k for k in _entities_under(c, ctx, shallow=shallow, skip=skip)
                         if ctx.by_key[k].type is EntityType.PERSON]
                 continue
+            if c.dep_ == "prep" and c.lower_ in {"on", "for"} and "head" in titles().get(t.lower_, ()):
+                # "the UN special rapporteur on Myanmar": the country is the post's brief, not a party to it
+                out += [k for k in _entities_under(c, ctx, shallow=shallow, skip=skip)
+                        if not ctx.by_key[k].type.is_place]
+                continue
             stack.append(c)
     return _dedupe(out)
 
@@ -1706,6 +1711,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         return own
     if _pluperfect(tok):
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"since", "after", "before", "until"}:
+        return None  # "met her … since her arrest": the arrest was at another time than the meeting
     cur = tok
     for _ in range(6):  # a date on a governing verb ("asked on Thursday ... to release")
         if cur.head.i == cur.i:

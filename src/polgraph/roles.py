@@ -201,6 +201,12 @@ class _Builder:
             self.listed[last.i + 1] = (run[heads[0]:heads[-1] + 1], owner)
             return
         tokens = run[first:heads[-1] + 1] + [t for t in run[heads[-1] + 1:] if self._owner(t.i)]
+        after = [self._owner(t.i) for t in run[heads[-1] + 1:] if self._owner(t.i)]
+        before = [t for t in run[:first] if (o := self._owner(t.i)) is not None and not o.type.is_place]
+        if before and all(o.type.is_place for o in after):
+            # "the United Nations special rapporteur on Myanmar, X": the body before the post; the place
+            # after it is the post's brief
+            tokens = [before[-1], *run[first:heads[-1] + 1]]
         if party_post:
             tokens = [t for t in run[:first] if t.lower_ == "party"][-1:] + tokens
         self._add(person, tokens, run[first].idx, last.idx + len(last.text))
