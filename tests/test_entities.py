@@ -578,3 +578,9 @@ def test_a_four_part_name_ner_took_half_of_is_one_person() -> None:
 def test_the_name_a_place_noun_gives_is_a_city(text: str, place: str, label: str) -> None:
     x = run(text)
     assert named(x, place).label == label and named(x, place).type is EntityType.CITY, show(x)
+
+
+def test_a_name_ner_tagged_as_two_people_side_by_side_is_one() -> None:
+    x = run("Tanzania is tense. The party's deputy chairman urged President Samia Suluhu Hassan to release the "
+            "opposition leader.")
+    assert named(x, "Samia Suluhu Hassan").type is EntityType.PERSON and "Hassan" not in labels(x), show(x)

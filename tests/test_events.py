@@ -1220,3 +1220,28 @@ def test_an_act_named_after_since_is_not_dated_by_the_sentence() -> None:
     arrest = event(x, "arrest")
     assert arrest.date is None, show(x)
     assert event(x, "met").date is not None and event(x, "met").date.value == "2023-07"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Tanzania is tense. Tundu Lissu was denied bail and remanded in custody until April 24.", "remanded"),
+    ("Tanzania is tense. Chadema has threatened to boycott the vote ahead of October's general election.",
+     "threatened"),
+])
+def test_a_date_that_bounds_an_act_does_not_date_it(text: str, trigger: str) -> None:
+    x = run(text, published="2025-04-10")
+    ev = event(x, trigger)
+    assert ev.date is not None and ev.date.value == "2025-04", show(x)
+
+
+def test_a_day_after_dates_the_earlier_act_the_day_before() -> None:
+    x = run("Tanzania is tense. Tundu Lissu was charged with treason on Thursday, a day after police arrested him "
+            "at a rally in the southern town of Mbinga.", published="2025-04-10")
+    arrest = event(x, "arrested")
+    assert arrest.date is not None and arrest.date.value == "2025-04-09", show(x)
+    assert x.entity(arrest.place).label == "Mbinga", show(x)
+
+
+def test_an_act_conjoined_to_what_a_speaker_said_is_the_speakers() -> None:
+    x = run("Tanzania is tense. The party's deputy chairman John Heche said the charges were politically motivated "
+            "and urged President Samia Suluhu Hassan to release Tundu Lissu.")
+    assert agents(x, event(x, "urged")) == ["John Heche"], show(x)

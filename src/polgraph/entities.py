@@ -332,11 +332,12 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
             nxt = spans[n + 1] if n + 1 < len(spans) else None
             tagged = nxt is not None and nxt.start == end
             if (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_
-                    and (not tagged or (len(nxt) == 1 and nxt.label_ in {"GPE", "LOC", "ORG"}))
+                    and (not tagged or (len(nxt) == 1 and (nxt.label_ in {"GPE", "LOC", "ORG"}
+                                                           or nxt.label_ == "PERSON" and len(span) == 2)))
                     and (tagged or not doc[end].ent_type_) and doc[end].lower_ not in words
                     and gaz.lookup(doc[end].text) is None and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
                     and not _headline(doc[end].sent)):
-                end += 1  # "Maria Corina Machado"
+                end += 1  # "Maria Corina Machado", "Samia Suluhu" + "Hassan"
                 if tagged:
                     skip.add(n + 1)
             elif (not tagged and end + 1 < len(doc) and len(span) == 2

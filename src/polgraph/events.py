@@ -8,6 +8,7 @@ day), factuality from negation, modals and reporting verbs.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -298,7 +299,7 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     groups = sorted((m.begin, e.key) for e in index.entities
                     if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
     date_of: dict[int, EventDate] = {}
-    dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"} and not _bound_only(ent)]
     for ent in dated:
         gov = _governor(ent)
         if gov is None:
@@ -402,6 +403,21 @@ def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
         out.append((begin, end, speaker))
         previous = speaker
     return out
+
+
+_BOUND_WORDS = {"until", "till", "ahead", "by"}
+
+
+def _bound_only(ent: Span) -> bool:
+    """A date that bounds the act rather than dating it: 'remanded in custody until April 24', 'calling
+    for reforms ahead of October's election', 'promised to hold elections by August'."""
+    gov = _governor(ent)
+    tok = ent.root
+    while gov is not None and tok.i != gov.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != gov.i and tok.lower_ in _BOUND_WORDS:
+            return True
+    return False
 
 
 def _governor(ent: Span) -> Token | None:
@@ -827,8 +843,15 @@ def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
                 capital = _capital(ctx)
                 if capital is not None:
                     return capital
+            named = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _PLACE_NOUNS
+                     for g in c.children if (k := ctx.index.token_entity.get(g.i)) is not None]
+            if key is None and named and ctx.by_key[named[0]].type.is_place:
+                return named[0]  # "in the southern town of Mbinga"
         stack.extend(t.children)
     return None
+
+
+_PLACE_NOUNS = {"town", "city", "village", "capital", "province", "district", "region", "township"}
 
 
 def _capital(ctx: _Ctx) -> str | None:
@@ -913,6 +936,9 @@ def _subject(tok: Token) -> Token | None:
         subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:  # of two ("KAMPALA — politician X appealed"), the one next to the verb
             before = [c for c in subjects if c.i < cur.i]
+            if cur is not tok and _copula_in_speech(cur, tok):
+                cur = cur.head  # "X said the charges were motivated and urged Y": X urged
+                continue
             return before[-1] if before else subjects[0]
         if cur is tok and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
@@ -921,6 +947,15 @@ def _subject(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _copula_in_speech(head: Token, verb: Token) -> bool:
+    """The parser hung an act of the speaker on the copula of what the speaker said ('X said the charges
+    were motivated and urged Y to release Z'): a past-tense verb with an object, conjoined to a reported
+    'be' clause."""
+    return (verb.dep_ == "conj" and verb.head.i == head.i and head.lemma_ == "be" and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in SPEECH_VERBS and verb.tag_ == "VBD"
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _gerund_doer(tok: Token) -> Token | None:
@@ -1751,7 +1786,8 @@ def _at_occasion(noun: Token, verb: Token) -> bool:
             and prep.lower_ in {"at", "during"} and prep.head.i == verb.i)
 
 
-_UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month"}
+_UNIT_WORDS = {"year": "year", "years": "year", "month": "month", "months": "month", "day": "day", "days": "day",
+               "week": "week", "weeks": "week"}
 
 
 def _offset_from_head(clause: Token, ctx: _Ctx) -> EventDate | None:
@@ -1773,10 +1809,17 @@ def _offset_from_head(clause: Token, ctx: _Ctx) -> EventDate | None:
             if nums:
                 text = nums[0].lower_
                 amount = (int(text) if text.isdigit() else dates.number_word(text), _UNIT_WORDS[t.lower_])
+            elif any(c.lower_ in {"a", "an"} for c in t.children):
+                amount = (1, _UNIT_WORDS[t.lower_])  # "a day after", "a week before"
     if amount is None or amount[0] is None:
         return None
     n, unit = amount
     sign = -1 if mark == "after" else 1
+    if unit in {"day", "week"}:  # "charged on Thursday, a day after police arrested him": the day before
+        if base.precision is not Precision.DAY:
+            return None
+        day = _dt.date.fromisoformat(base.value) + _dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return EventDate(day.isoformat(), Precision.DAY, Resolution.RELATIVE, "")
     year, month = int(base.value[:4]), int(base.value[5:7]) if len(base.value) >= 7 else 1
     if unit == "year":
         return EventDate(f"{year + sign * n:04d}", Precision.YEAR, Resolution.RELATIVE, "")
