@@ -1245,3 +1245,9 @@ def test_an_act_conjoined_to_what_a_speaker_said_is_the_speakers() -> None:
     x = run("Tanzania is tense. The party's deputy chairman John Heche said the charges were politically motivated "
             "and urged President Samia Suluhu Hassan to release Tundu Lissu.")
     assert agents(x, event(x, "urged")) == ["John Heche"], show(x)
+
+
+def test_an_act_before_a_bound_years_before_the_report_is_not_dated_by_the_report() -> None:
+    x = run("Cambodia is tense. The CNRP was then dissolved by the country's supreme court ahead of 2018 elections.",
+            published="2020-01-16")
+    assert event(x, "dissolved").date is None, show(x)

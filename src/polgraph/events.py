@@ -299,10 +299,10 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     groups = sorted((m.begin, e.key) for e in index.entities
                     if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
     date_of: dict[int, EventDate] = {}
-    dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"} and not _bound_only(ent)]
+    dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for ent in dated:
         gov = _governor(ent)
-        if gov is None:
+        if gov is None or _bound_only(ent):
             continue
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
         if resolved is not None:
@@ -1763,6 +1763,10 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
     stale = False  # the sentence dates something else to an earlier year than the report's
     for e in ctx.date_ents:
         if ctx.sent_of[e.start] != sentence:
+            continue
+        if _bound_only(e):  # "dissolved ahead of 2018 elections" in a 2020 report: before then, not now
+            bound = dates.resolve(e.text, ctx.article.published, future=True)  # a bound lies ahead unless dated
+            stale = stale or (bound is not None and published is not None and bound.value[:4] < published.value[:4])
             continue
         gov = _governor(e)
         if gov is not None and _at_occasion(gov, tok) and gov.i in ctx.date_of:
