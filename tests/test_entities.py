@@ -204,7 +204,15 @@ def test_a_name_with_its_acronym_half_bracketed_is_one_party() -> None:
 def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
     x = run("The ruling ZANU-PF party welcomed the result. ZANU-PF lawmakers said the vote was fair.")
     party = named(x, "ZANU-PF")
-    assert "ZANU-PF party" in {party.label, *party.aliases}, show(x)
+    assert party.type is EntityType.PARTY, show(x)
+    assert [e.label for e in x.entities if e.type is EntityType.PARTY] == ["ZANU-PF"], show(x)
+
+
+def test_the_word_party_after_a_name_is_no_part_of_it() -> None:
+    x = run("Georgia is tense. Bidzina Ivanishvili founded the Georgian Dream party in 2012. Georgian Dream won "
+            "the vote.")
+    party = named(x, "Georgian Dream")
+    assert party.label == "Georgian Dream" and party.type is EntityType.PARTY and len(party.mentions) == 2, show(x)
 
 
 # ---- typing: names no list knows ----------------------------------------------------------------

@@ -1251,3 +1251,14 @@ def test_an_act_before_a_bound_years_before_the_report_is_not_dated_by_the_repor
     x = run("Cambodia is tense. The CNRP was then dissolved by the country's supreme court ahead of 2018 elections.",
             published="2020-01-16")
     assert event(x, "dissolved").date is None, show(x)
+
+
+@pytest.mark.parametrize("text, trigger, group", [
+    ("Georgia is tense. Thousands of Georgians have protested nightly in Tbilisi.", "protested", "Georgians"),
+    ("Cambodia is tense. Hundreds of Cambodians marched to the National Assembly on Monday.", "marched",
+     "Cambodians"),
+])
+def test_a_crowd_named_by_its_nationality_is_a_group(text: str, trigger: str, group: str) -> None:
+    x = run(text)
+    assert agents(x, event(x, trigger)) == [group], show(x)
+    assert named(x, group).type is EntityType.GROUP

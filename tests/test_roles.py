@@ -315,7 +315,7 @@ def test_its_post_before_a_comma() -> None:
      "Zorbanian Election Commission"),
     # "its" refers to the organisation that is the subject just before
     ("The Podemos party, which backed him, said it would boycott parliament. Its leader Albino Forquilha told "
-     "reporters the party would not take up its seats.", "Albino Forquilha", "leader", "Podemos party"),
+     "reporters the party would not take up its seats.", "Albino Forquilha", "leader", "Podemos"),
     ("The Zorbanian Liberty Party won the vote, and its leader Tomas Velkari thanked voters.", "Tomas Velkari",
      "leader", "Zorbanian Liberty Party"),
     ("The Zorbanian Liberty Party won the vote. Its leaders Tomas Velkari and Lena Morova thanked voters.",
@@ -417,3 +417,10 @@ def test_the_body_before_a_post_with_a_country_brief_is_the_posts_body() -> None
     x = run("Myanmar is tense. The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the vote.")
     m, org = post(x, "Tom Andrews")
     assert m.role == "special rapporteur" and org.label == "United Nations"
+
+
+def test_a_post_in_a_countrys_ruling_party_is_in_that_party() -> None:
+    x = run("Georgia is tense. The United States imposed sanctions on Bidzina Ivanishvili, the billionaire founder of "
+            "Georgia's ruling Georgian Dream party, on Friday.")
+    m, org = post(x, "Bidzina Ivanishvili")
+    assert "founder" in m.role and org.label == "Georgian Dream"

@@ -589,6 +589,10 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         return []  # "State", "Parliament", "Interior" alone: a description or a title word, not a name
     if label in {"ORG", "NORP"} and not any(t.is_title or t.is_upper for t in span if t.is_alpha):
         return []  # "autopart manufacturer", "supreme court": a description, not a name
+    party_noun = label == "ORG" and len(span) > 1 and span[-1].text == "party"
+    if party_noun:  # "the Georgian Dream party": the party is named "Georgian Dream"
+        span = span[:-1]
+        text = span.text
     known = gaz.lookup(text)
     if known is None and len(span) > 1 and span[-1].lower_ in _REGION_WORDS:
         known = gaz.lookup(span[:-1].text)  # "Kampot province" is Kampot
@@ -604,7 +608,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
-    if known is None and etype is not EntityType.PARTY and _named_as_party(span):
+    if known is None and etype is not EntityType.PARTY and (_named_as_party(span) or party_noun
+                                                          and etype is EntityType.ORGANIZATION):
         etype = EntityType.PARTY  # "her party, Vente Venezuela", "the opposition party Vente Venezuela"
     if etype is EntityType.REGION and span.end < len(span.doc) and span.doc[span.end].lower_ in titles():
         return []  # "deputy Asia director", "Africa correspondent": part of a post's name, not a place in the news

@@ -1092,7 +1092,8 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
             of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
             if of:
-                out += _resolve(of[0], ctx)
+                found = _resolve(of[0], ctx) or [k for k in (_demonym_group(of[0], ctx),) if k]
+                out += found
                 continue
         named = _named_list(t, ctx)
         if named:
@@ -1439,6 +1440,19 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     entity = replace(entity, mentions=(*entity.mentions, mention))
     ctx.added[key] = entity
     ctx.by_key[key] = entity
+    return key
+
+
+def _demonym_group(tok: Token, ctx: _Ctx) -> str | None:
+    """'thousands of Georgians': a crowd named by its nationality is a group, not the country."""
+    if tok.tag_ not in {"NNS", "NNPS"} or not tok.text.endswith("s") or ctx.gaz is None \
+            or ctx.gaz.country_of_demonym(tok.text[:-1]) is None:
+        return None
+    key = f"group:{tok.text.lower()}"
+    mention = Mention(tok.idx, tok.idx + len(tok.text), tok.text, ctx.sent_of[tok.i], key)
+    entity = ctx.added.get(key) or Entity(key, tok.text, EntityType.GROUP, (), (),
+                                          (f"'{tok.text}' taking part in an event",), scope=ctx.index.main_country)
+    ctx.added[key] = ctx.by_key[key] = replace(entity, mentions=(*entity.mentions, mention))
     return key
 
 

@@ -25,6 +25,8 @@ _LINKS = {"of", "for", "at", "in"}
 _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director"}
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
+# words between a country and its party's name ("Georgia's ruling Georgian Dream party")
+_PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
 _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "protest", "union", "movement",
                    "youth", "church", "religious", "community", "militia", "tribal", "business", "faction"}
@@ -301,8 +303,10 @@ class _Builder:
                         k += 1
                     if k + 1 < len(doc) and doc[k].text in {"'s", "’s"}:
                         n = k + 1
-                        while n < min(k + 4, len(doc)) and doc[n].is_title and n not in self.token_entity:
-                            n += 1  # "Cambodia's Prime Minister Bodyguard Unit" when NER kept only the end
+                        while n < min(k + 4, len(doc)) and (doc[n].is_title or doc[n].lower_ in _PARTY_DESCRIPTORS) \
+                                and n not in self.token_entity:
+                            n += 1  # "Cambodia's Prime Minister Bodyguard Unit" when NER kept only the end,
+                            # "Georgia's ruling Georgian Dream party"
                         if n < len(doc) and n in self.token_entity:
                             k = n
                             continue
@@ -550,7 +554,10 @@ class _Builder:
                 if m.begin >= pronoun.idx or sentence - m.sentence > 1 or (best is not None and m.begin <= best[0]):
                     continue  # after the pronoun, too far before it, or not the latest
                 span = self.doc.char_span(m.begin, m.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                root = span.root if span is not None else None
+                if root is not None and root.dep_ == "compound" and root.head.lower_ == "party":
+                    root = root.head  # "The Podemos party, which backed him, said …"
+                if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
                     best = (m.begin, e)
         return best[1] if best else None
 
