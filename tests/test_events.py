@@ -1262,3 +1262,16 @@ def test_a_crowd_named_by_its_nationality_is_a_group(text: str, trigger: str, gr
     x = run(text)
     assert agents(x, event(x, trigger)) == [group], show(x)
     assert named(x, group).type is EntityType.GROUP
+
+
+def test_what_someone_is_charged_with_doing_is_the_charge_not_an_act() -> None:
+    x = run("Senegal is tense. Ousmane Sonko was charged on Friday with calling for insurrection.")
+    assert not [e for e in x.events if e.trigger == "calling"], show(x)
+    assert event(x, "charged").factuality is Factuality.ASSERTED
+
+
+def test_hours_after_dates_the_earlier_act_the_same_day() -> None:
+    x = run("Senegal's government on Monday dissolved the main opposition party PASTEF, hours after its leader "
+            "Ousmane Sonko was charged with calling for insurrection.", published="2023-08-01")
+    charged = event(x, "charged")
+    assert charged.date is not None and charged.date.value == "2023-07-31", show(x)

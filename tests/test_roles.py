@@ -424,3 +424,10 @@ def test_a_post_in_a_countrys_ruling_party_is_in_that_party() -> None:
             "Georgia's ruling Georgian Dream party, on Friday.")
     m, org = post(x, "Bidzina Ivanishvili")
     assert "founder" in m.role and org.label == "Georgian Dream"
+
+
+def test_its_after_a_government_acting_on_a_party_is_the_party() -> None:
+    x = run("Senegal's government on Monday dissolved the main opposition party PASTEF, hours after its leader "
+            "Ousmane Sonko was charged with calling for insurrection.")
+    m, org = post(x, "Ousmane Sonko")
+    assert m.role == "leader" and org.label == "PASTEF"

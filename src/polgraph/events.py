@@ -1017,8 +1017,8 @@ def _inside_request(tok: Token) -> bool:
         first = first.head
         if first.tag_ != "VBG" and first.dep_ in {"dobj", "pobj"} and first.head.tag_ == "VBG":
             first = first.head  # the parser hung the second gerund on the first one's object
-    if first.tag_ == "VBG" and first.dep_ == "pcomp" and first.head.lower_ in {"of", "for"}:
-        owner = first.head.head  # "accused X of V-ing", with "of" on the verb or on its object X
+    if first.tag_ == "VBG" and first.dep_ == "pcomp" and first.head.lower_ in {"of", "for", "with"}:
+        owner = first.head.head  # "accused X of V-ing" ("charged with V-ing"), on the verb or on its object X
         if owner.lemma_.lower() in ACCUSING or (owner.dep_ == "dobj" and owner.head.lemma_.lower() in ACCUSING):
             return True
     if first.tag_ == "VBG" and first.dep_ == "pcomp" and first.head.lower_ == "by":
@@ -1829,6 +1829,8 @@ def _offset_from_head(clause: Token, ctx: _Ctx) -> EventDate | None:
                 amount = (int(text) if text.isdigit() else dates.number_word(text), _UNIT_WORDS[t.lower_])
             elif any(c.lower_ in {"a", "an"} for c in t.children):
                 amount = (1, _UNIT_WORDS[t.lower_])  # "a day after", "a week before"
+        if t.lower_ in {"hour", "hours", "minutes"} and t.i < clause.i:
+            amount = (0, "day")  # "dissolved the party on Monday, hours after its leader was charged": that day
     if amount is None or amount[0] is None:
         return None
     n, unit = amount

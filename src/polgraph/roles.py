@@ -559,6 +559,14 @@ class _Builder:
                     root = root.head  # "The Podemos party, which backed him, said …"
                 if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
                     best = (m.begin, e)
+        if best is None or best[1].type is EntityType.GOVERNMENT:
+            # "the government dissolved the party PASTEF, after its leader …": a government has no leader
+            # of that kind; the party or organisation named since, in the same sentence, is meant
+            later = [(m.begin, e) for e in self.entities if e.type in {EntityType.PARTY, EntityType.ORGANIZATION}
+                     for m in e.mentions if m.sentence == sentence and m.begin < pronoun.idx
+                     and (best is None or m.begin > best[0])]
+            if later:
+                best = max(later, key=lambda pair: pair[0])
         return best[1] if best else None
 
     def _nearest_org(self, offset: int) -> Entity | None:
