@@ -431,3 +431,10 @@ def test_its_after_a_government_acting_on_a_party_is_the_party() -> None:
             "Ousmane Sonko was charged with calling for insurrection.")
     m, org = post(x, "Ousmane Sonko")
     assert m.role == "leader" and org.label == "PASTEF"
+
+
+def test_a_post_before_a_description_of_the_person_is_still_theirs() -> None:
+    x = run("Belarus is tense. The Viasna human rights centre said 1,200 political prisoners remain behind bars. "
+            "Its founder, Nobel laureate Ales Bialiatski, has been in custody since July 2021.")
+    m, org = post(x, "Ales Bialiatski")
+    assert m.role == "founder" and org.label == "Viasna"

@@ -462,6 +462,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     if misparsed is not None:  # "A court on Tuesday sentenced journalist X", parsed as "sentenced journalist"
         subject = [k for t in ctx.doc[misparsed[0].left_edge.i:tok.i]
                    if (k := ctx.index.token_entity.get(t.i)) is not None and not ctx.by_key[k].type.is_place]
+        if not subject:  # "A court in Belarus on Tuesday sentenced journalist X": a court the text describes
+            subject = [k for k in _resolve(misparsed[0], ctx) if not ctx.by_key[k].type.is_place]
         agents, patients, recipients, place = _dedupe(subject), _resolve(misparsed[1], ctx), [], None
     else:
         agents, patients, recipients, place = (_verb_args if is_verb else _noun_args)(tok, reading, ctx)
@@ -1005,6 +1007,11 @@ def _question(tok: Token) -> bool:
     return any(c.left_edge.lower_ in _WH_WORDS for c in clauses)
 
 
+# subordinators of a clause that tells its own news ("…, while Y met Z"); "for" ("calling for X to be
+# released") and "that" open what is asked
+_OWN_CLAUSE_MARKS = {"while", "whereas", "as", "after", "before", "when", "although", "though", "because", "since"}
+
+
 def _inside_request(tok: Token) -> bool:
     """A trigger that is the content of a request ('asked X to release Y') or of an accusation
     ('accused X of threatening Y') is folded into it."""
@@ -1036,6 +1043,9 @@ def _inside_request(tok: Token) -> bool:
     for _ in range(4):
         if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}:
             return False
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in cur.children) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
+            return False  # "X called on the bloc to act, while Y met Z": a clause of its own, not the appeal's
         cur = cur.head
         readings = lex.get(cur.lemma_.lower(), [])
         if any(r.cameo[:2] in {"02", "10", "13"} and r.pos == "VERB" for r in readings) and cur.pos_ == "VERB":
@@ -1233,7 +1243,8 @@ def _judge(tok: Token, ctx: _Ctx) -> str | None:
 
 
 def _country_court(tok: Token, ctx: _Ctx) -> str | None:
-    """'A Hong Kong court', 'a Cambodian court': the court as the text names it, in that country."""
+    """'A Hong Kong court', 'a Cambodian court', 'a court in Belarus': the court as the text names it, in
+    that country."""
     if tok.lemma_.lower() != "court" or tok.i in ctx.index.token_entity:
         return None
     country: str | None = None
@@ -1247,15 +1258,25 @@ def _country_court(tok: Token, ctx: _Ctx) -> str | None:
             words = [t for t in ctx.doc[ctx.doc.char_span(span.begin, span.end, alignment_mode="expand").start:tok.i]]
         elif known is not None:
             country, words = known.name, [c]
-    if country is None or not words or words[-1].i != tok.i - 1:
-        return None  # "a court in the capital", "the Cambodian military court": described elsewhere
-    label = " ".join(t.text for t in words) + " court"
+    first, last = (words[0], tok) if words else (tok, tok)
+    if country is None:  # "a court in Belarus"
+        for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                key = ctx.index.token_entity.get(obj.i)
+                if key is not None and ctx.by_key[key].type is EntityType.COUNTRY:
+                    country, words, last = ctx.by_key[key].label, [], obj
+    elif not words or words[-1].i != tok.i - 1:
+        return None  # "the Cambodian military court": described elsewhere
+    if country is None:
+        return None
+    label = " ".join(t.text for t in words) + " court" if words else f"court in {country}"
     key = state_body_key(label, country)
     entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
     if entity is None:
-        entity = Entity(key, label, EntityType.COURT, (f"court in {country}",), (),
+        aliases = (f"court in {country}",) if words else ()
+        entity = Entity(key, label, EntityType.COURT, aliases, (),
                         (f"'{label}' described, not named, by the text",), scope=country)
-    mention = Mention(words[0].idx, tok.idx + len(tok.text), ctx.doc[words[0].i:tok.i + 1].text, ctx.sent_of[tok.i],
+    mention = Mention(first.idx, last.idx + len(last.text), ctx.doc[first.i:last.i + 1].text, ctx.sent_of[tok.i],
                       key)
     if all(m.begin != mention.begin for m in entity.mentions):
         entity = replace(entity, mentions=(*entity.mentions, mention))

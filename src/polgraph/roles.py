@@ -145,6 +145,13 @@ class _Builder:
                     self.party_post[end] = org
         elif start >= 2 and self.doc[start - 1].text in {",", "–", "—", ":"}:
             self._title_then_name(person, start - 1, last)
+        elif start >= 3:
+            k = start - 1  # "Its founder, Nobel laureate Ales Bialiatski": a description between the post and X
+            while k > 0 and start - k <= 3 and k not in self.token_entity and not self._kinds(self.doc[k]) \
+                    and self.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}:
+                k -= 1
+            if k < start - 1 and self.doc[k].text in {",", "–", "—"}:
+                self._title_then_name(person, k, last)
 
     def _shared_owner(self, run: list[Token]) -> Entity | None:
         """The party or organisation of the titled name this title is coordinated with ('party chair Kem
