@@ -438,3 +438,22 @@ def test_a_post_before_a_description_of_the_person_is_still_theirs() -> None:
             "Its founder, Nobel laureate Ales Bialiatski, has been in custody since July 2021.")
     m, org = post(x, "Ales Bialiatski")
     assert m.role == "founder" and org.label == "Viasna"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Cambodia is tense. Sam Rainsy, who founded the CNRP in 2012, lives in Paris.", "founder"),
+    ("Cambodia is tense. Sam Rainsy, who co-founded the CNRP, lives in Paris.", "co-founder"),
+])
+def test_who_founded_a_party_is_its_founder(text: str, role: str) -> None:
+    m, org = post(run(text), "Sam Rainsy")
+    assert m.role == role and org.label == "Cambodia National Rescue Party"
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Cambodia is tense. Mech Dara, a reporter with VOD, was arrested.", "Mech Dara", "Voice of Democracy"),
+    ("Belarus is tense. Belsat TV journalist Katsiaryna Andreyeva was sentenced.", "Katsiaryna Andreyeva",
+     "Belsat TV"),
+])
+def test_a_journalist_works_for_the_outlet_named_with_the_title(text: str, person: str, org: str) -> None:
+    m, outlet = post(run(text), person)
+    assert outlet.label == org

@@ -21,10 +21,13 @@ GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_LINKS = {"of", "for", "at", "in"}
-_HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director"}
+_LINKS = {"of", "for", "at", "in", "with"}  # "a reporter with VOD"
+_HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director",
+                  "found": "founder", "co-found": "co-founder", "cofound": "co-founder"}
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
+# the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
+_PRESS = {"journalist", "reporter", "correspondent", "editor"}
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
@@ -156,7 +159,7 @@ class _Builder:
     def _shared_owner(self, run: list[Token]) -> Entity | None:
         """The party or organisation of the titled name this title is coordinated with ('party chair Kem
         Sokha and exiled founder Sam Rainsy'), when the title names no body of its own."""
-        if any(self._owner(t.i) is not None or t.lower_ in {"party", *STATE_BODIES, *_NOT_GOVERNMENT}
+        if any(self._owner(t.i) is not None or t.lower_ in {"party", *STATE_BODIES, *_NOT_GOVERNMENT, *_PRESS}
                or self._kinds(t) & {"government", "court"} for t in run):
             return None
         j = run[0].i - 1
@@ -240,6 +243,10 @@ class _Builder:
             j += 1
             if j < len(doc) and doc[j].lower_ == "who":
                 j += 1
+                if j + 2 < len(doc) and doc[j].lower_ == "co" and doc[j + 1].text == "-" \
+                        and doc[j + 2].lemma_.lower() == "found":
+                    self._heads(person, start, doc[j + 2], role="co-founder")  # "who co-founded the CNRP"
+                    return
                 if j < len(doc) and doc[j].lemma_.lower() in _HEADING_VERBS:
                     self._heads(person, start, doc[j])
                     return
@@ -389,8 +396,8 @@ class _Builder:
         last = run[-1]
         self._add(person, run, doc[start].idx, last.idx + len(last.text))
 
-    def _heads(self, person: Entity, start: int, verb: Token) -> None:
-        """'X, who heads (leads, chairs) the CNRP': X is its head."""
+    def _heads(self, person: Entity, start: int, verb: Token, role: str | None = None) -> None:
+        """'X, who heads (leads, chairs, founded) the CNRP': X is its head (leader, chairman, founder)."""
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.i not in self.token_entity and obj.lower_ in {"party", "movement"}:
@@ -409,7 +416,7 @@ class _Builder:
             return
         end = max(t.i for t in obj.subtree)
         self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text),
-                       role=_HEADING_VERBS[verb.lemma_.lower()])
+                       role=role or _HEADING_VERBS[verb.lemma_.lower()])
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
