@@ -725,7 +725,8 @@ def _locative(span: Span) -> bool:
         before.lemma_.lower() in {"visit", "reach", "leave", "enter"} or _after_place_noun(span)
 
 
-_PLACE_NOUNS = {"capital", "city", "town", "village", "township", "suburb", "port"}
+# nouns that name a settlement ("the town of Chitungwiza"); events add regions to them for places
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "township", "suburb", "port"})
 
 
 def _after_place_noun(span: Span) -> bool:
@@ -733,7 +734,7 @@ def _after_place_noun(span: Span) -> bool:
     i = span.start - 1
     if i >= 1 and span.doc[i].lower_ == "of":
         i -= 1
-    return i >= 1 and span.doc[i].lower_ in _PLACE_NOUNS and span.doc[i - 1].lower_ in {"the", "its", "a"}
+    return i >= 1 and span.doc[i].lower_ in SETTLEMENT_NOUNS and span.doc[i - 1].lower_ in {"the", "its", "a"}
 
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .entities import EntityIndex, state_body_alias, state_body_key, with_government
+from .entities import SETTLEMENT_NOUNS, EntityIndex, state_body_alias, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
@@ -853,7 +853,7 @@ def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
     return None
 
 
-_PLACE_NOUNS = {"town", "city", "village", "capital", "province", "district", "region", "township"}
+_PLACE_NOUNS = SETTLEMENT_NOUNS | {"province", "district", "region"}  # "in the southern town (province) of X"
 
 
 def _capital(ctx: _Ctx) -> str | None:
@@ -1214,15 +1214,21 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
         label = f"{place.label} {level} Court" if level else f"court in {place.label}"
     else:
         return None  # "the court": the last court named (see _definite)
-    key = state_body_key(label, country)
-    entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
-    if entity is None:
-        entity = Entity(key, label, EntityType.COURT, (), (), (f"'{label}' described, not named, by the text",),
-                        scope=country)
     first = min([tok, *lefts], key=lambda t: t.i)
     if first.dep_ == "poss":
         first = tok if not levels else min((c for c in lefts if c.lower_ in levels), key=lambda t: t.i)
-    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text, ctx.sent_of[tok.i],
+    return _described_court(label, (), country, first, tok, ctx, add=add)
+
+
+def _described_court(label: str, aliases: tuple[str, ...], country: str | None, first: Token, last: Token,
+                     ctx: _Ctx, *, add: bool) -> str:
+    """The court the words first…last describe, one entity per label and country, with this mention."""
+    key = state_body_key(label, country)
+    entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
+    if entity is None:
+        entity = Entity(key, label, EntityType.COURT, aliases, (), (f"'{label}' described, not named, by the text",),
+                        scope=country)
+    mention = Mention(first.idx, last.idx + len(last.text), ctx.doc[first.i:last.i + 1].text, ctx.sent_of[last.i],
                       key)
     if all(m.begin != mention.begin for m in entity.mentions):
         entity = replace(entity, mentions=(*entity.mentions, mention))
@@ -1270,18 +1276,7 @@ def _country_court(tok: Token, ctx: _Ctx) -> str | None:
     if country is None:
         return None
     label = " ".join(t.text for t in words) + " court" if words else f"court in {country}"
-    key = state_body_key(label, country)
-    entity = ctx.described_courts.get(key) or ctx.added.get(key) or ctx.by_key.get(key)
-    if entity is None:
-        aliases = (f"court in {country}",) if words else ()
-        entity = Entity(key, label, EntityType.COURT, aliases, (),
-                        (f"'{label}' described, not named, by the text",), scope=country)
-    mention = Mention(first.idx, last.idx + len(last.text), ctx.doc[first.i:last.i + 1].text, ctx.sent_of[tok.i],
-                      key)
-    if all(m.begin != mention.begin for m in entity.mentions):
-        entity = replace(entity, mentions=(*entity.mentions, mention))
-    ctx.described_courts[key] = ctx.added[key] = ctx.by_key[key] = entity
-    return key
+    return _described_court(label, (f"court in {country}",) if words else (), country, first, last, ctx, add=True)
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:

@@ -23,7 +23,7 @@ _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LINKS = {"of", "for", "at", "in", "with"}  # "a reporter with VOD"
 _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director",
-                  "found": "founder", "co-found": "co-founder", "cofound": "co-founder"}
+                  "found": "founder", "cofound": "co-founder"}
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
