@@ -592,3 +592,8 @@ def test_a_name_ner_tagged_as_two_people_side_by_side_is_one() -> None:
     x = run("Tanzania is tense. The party's deputy chairman urged President Samia Suluhu Hassan to release the "
             "opposition leader.")
     assert named(x, "Samia Suluhu Hassan").type is EntityType.PERSON and "Hassan" not in labels(x), show(x)
+
+
+def test_the_name_after_an_adjective_and_a_place_noun_is_a_city() -> None:
+    x = run("Zimbabwe is tense. Police fired tear gas in the southern town of Chitungwiza.")
+    assert named(x, "Chitungwiza").type is EntityType.CITY, show(x)

@@ -1288,3 +1288,19 @@ def test_a_while_clause_after_an_appeal_tells_its_own_news() -> None:
 def test_what_a_protest_calls_for_is_not_done() -> None:
     x = run("Cambodia is tense. Protesters gathered near the court calling for detained lawmakers to be released.")
     assert not [e for e in x.events if e.trigger == "released" and e.factuality is Factuality.ASSERTED], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus is tense. Andrzej Poczobut has been in custody since March 2021.",
+    "Belarus is tense. Andrzej Poczobut has been in detention since March 2021.",
+])
+def test_in_custody_since_a_date_is_a_detention_then(text: str) -> None:
+    x = run(text, published="2022-07-05")
+    held = [e for e in x.events if e.cameo == "173"]
+    assert len(held) == 1 and patients(x, held[0]) == ["Andrzej Poczobut"], show(x)
+    assert held[0].date is not None and held[0].date.value == "2021-03", show(x)
+
+
+def test_remaining_in_custody_tells_no_new_act() -> None:
+    x = run("Belarus is tense. Andrzej Poczobut remains in custody.", published="2022-07-05")
+    assert not [e for e in x.events if e.cameo == "173"], show(x)

@@ -734,7 +734,8 @@ def _after_place_noun(span: Span) -> bool:
     i = span.start - 1
     if i >= 1 and span.doc[i].lower_ == "of":
         i -= 1
-    return i >= 1 and span.doc[i].lower_ in SETTLEMENT_NOUNS and span.doc[i - 1].lower_ in {"the", "its", "a"}
+    det = i - 2 if i >= 2 and span.doc[i - 1].pos_ == "ADJ" else i - 1  # "the southern town of X"
+    return det >= 0 and span.doc[i].lower_ in SETTLEMENT_NOUNS and span.doc[det].lower_ in {"the", "its", "a"}
 
 
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

@@ -911,6 +911,11 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if not agents and doer is not None:
             agents.extend(_resolve(doer, ctx))
+    if not patients and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be" \
+            and _since_date(tok.head.head):
+        subject = _subject(tok.head.head)  # "X has been in custody since July 2021": X was detained then
+        if subject is not None:
+            patients.extend(_resolve(subject, ctx))
     if not agents and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"be", "go"}:
         subject = _subject(tok.head.head)  # "X has been (went) on hunger strike": X strikes
         if subject is not None:
@@ -922,6 +927,13 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
         if blamed is not None:
             agents.extend(k for k in _resolve(blamed, ctx) if k not in patients)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+def _since_date(verb: Token) -> bool:
+    """'has been in custody since July 2021': the state has a stated start, which dates the act that began
+    it (without one, 'remains in custody' tells no new act)."""
+    return any(c.dep_ == "prep" and c.lower_ == "since" and any(g.ent_type_ == "DATE" for g in c.subtree)
+               for c in verb.children)
 
 
 def _subject(tok: Token) -> Token | None:
