@@ -331,17 +331,16 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
             start, end = span.start, span.end
             nxt = spans[n + 1] if n + 1 < len(spans) else None
             tagged = nxt is not None and nxt.start == end
-            if (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_
+            if (end < len(doc) and _name_word(doc[end], words, gaz) and doc[end - 1].whitespace_
                     and (not tagged or (len(nxt) == 1 and (nxt.label_ in {"GPE", "LOC", "ORG"}
                                                            or nxt.label_ == "PERSON" and len(span) == 2)))
-                    and (tagged or not doc[end].ent_type_) and doc[end].lower_ not in words
-                    and gaz.lookup(doc[end].text) is None and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN")
-                    and not _headline(doc[end].sent)):
+                    and (tagged or not doc[end].ent_type_)
+                    and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN") and not _headline(doc[end].sent)):
                 end += 1  # "Maria Corina Machado", "Samia Suluhu" + "Hassan"
                 if tagged:
                     skip.add(n + 1)
             elif (not tagged and end + 1 < len(doc) and len(span) == 2
-                  and all(_bare_name_word(doc[i], words, gaz) for i in (end, end + 1))
+                  and all(_name_word(doc[i], words, gaz) and not doc[i].ent_type_ for i in (end, end + 1))
                   and doc[end - 1].whitespace_ and doc[end].whitespace_
                   and (end + 2 >= len(doc) or doc[end + 2].pos_ != "PROPN") and not _headline(doc[end].sent)):
                 end += 2  # "Aung San" + "Suu Kyi": a four-part name NER took half of
@@ -356,10 +355,9 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
     return out
 
 
-def _bare_name_word(tok: Token, words: dict[str, frozenset[str]], gaz: Gazetteer) -> bool:
-    """A capitalised proper noun NER left untagged that is no post title and no known name."""
-    return (tok.is_title and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ not in words
-            and gaz.lookup(tok.text) is None)
+def _name_word(tok: Token, words: dict[str, frozenset[str]], gaz: Gazetteer) -> bool:
+    """A capitalised proper noun that is no post title and no name the gazetteer knows."""
+    return tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in words and gaz.lookup(tok.text) is None
 
 
 @lru_cache(maxsize=1)

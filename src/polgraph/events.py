@@ -99,6 +99,8 @@ class _Ctx:
     org_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (begin, sentence, organisation)
     gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
     date_ents: list[Span] = field(default_factory=list)  # the DATE entities (doc.ents rebuilds them per call)
+    # start token of a date that bounds its act ("until April 24") → the date, resolved forward
+    bounds: dict[int, EventDate | None] = field(default_factory=dict)
     courts_scanned: bool = False  # courts described in lower case ("a court in Gomel") looked for once
     described_courts: dict[str, Entity] = field(default_factory=dict)
     # (sentence, CAMEO root, person agent) of the events found so far, in reading order
@@ -299,16 +301,20 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     groups = sorted((m.begin, e.key) for e in index.entities
                     if e.type in {EntityType.GROUP, EntityType.PARTY} for m in e.mentions)
     date_of: dict[int, EventDate] = {}
+    bounds: dict[int, EventDate | None] = {}
     dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for ent in dated:
         gov = _governor(ent)
-        if gov is None or _bound_only(ent):
+        if gov is None:
+            continue
+        if _bound_only(ent, gov):
+            bounds[ent.start] = dates.resolve(ent.text, article.published, future=True)  # ahead unless dated
             continue
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
-               date_ents=[ent for ent in dated if ent.label_ == "DATE"])
+               date_ents=[ent for ent in dated if ent.label_ == "DATE"], bounds=bounds)
     ctx.gender = _genders(article.text, index)
     for i, key in sorted(index.token_entity.items()):
         tok = doc[i]
@@ -408,12 +414,11 @@ def _quotes(doc: Doc, ctx: _Ctx) -> list[tuple[int, int, str | None]]:
 _BOUND_WORDS = {"until", "till", "ahead", "by"}
 
 
-def _bound_only(ent: Span) -> bool:
-    """A date that bounds the act rather than dating it: 'remanded in custody until April 24', 'calling
-    for reforms ahead of October's election', 'promised to hold elections by August'."""
-    gov = _governor(ent)
+def _bound_only(ent: Span, gov: Token) -> bool:
+    """A date that bounds the act `gov` rather than dating it: 'remanded in custody until April 24',
+    'calling for reforms ahead of October's election', 'promised to hold elections by August'."""
     tok = ent.root
-    while gov is not None and tok.i != gov.i and tok.head.i != tok.i:
+    while tok.i != gov.i and tok.head.i != tok.i:
         tok = tok.head
         if tok.i != gov.i and tok.lower_ in _BOUND_WORDS:
             return True
@@ -845,10 +850,11 @@ def _place_in_clause(tok: Token, ctx: _Ctx) -> str | None:
                 capital = _capital(ctx)
                 if capital is not None:
                     return capital
-            named = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _PLACE_NOUNS
-                     for g in c.children if (k := ctx.index.token_entity.get(g.i)) is not None]
-            if key is None and named and ctx.by_key[named[0]].type.is_place:
-                return named[0]  # "in the southern town of Mbinga"
+            if key is None and t.lower_ in _PLACE_NOUNS:  # "in the southern town of Mbinga"
+                named = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if (k := ctx.index.token_entity.get(g.i)) is not None]
+                if named and ctx.by_key[named[0]].type.is_place:
+                    return named[0]
         stack.extend(t.children)
     return None
 
@@ -1457,17 +1463,17 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower
             and c.tag_ not in {"JJR", "JJS"} and c.lower_ not in _QUANTITY_WORDS]
     label = " ".join([*(c.lower_ for c in mods), tok.lower_])
-    key = f"group:{label}"
-    entity = ctx.added.get(key)
-    first = min([tok, *mods], key=lambda t: t.i)
-    mention = Mention(first.idx, tok.idx + len(tok.text), ctx.doc[first.i:tok.i + 1].text,
-                      ctx.sent_of[tok.i], key)
-    if entity is None:
-        entity = Entity(key, label, EntityType.GROUP, (), (), (f"'{label}' taking part in an event",),
-                        scope=ctx.index.main_country)
-    entity = replace(entity, mentions=(*entity.mentions, mention))
-    ctx.added[key] = entity
-    ctx.by_key[key] = entity
+    return _event_group(label, min([tok, *mods], key=lambda t: t.i), tok, ctx)
+
+
+def _event_group(label: str, first: Token, last: Token, ctx: _Ctx) -> str:
+    """The group an event names with the words first…last, one entity per label, with this mention."""
+    key = f"group:{label.lower()}"
+    mention = Mention(first.idx, last.idx + len(last.text), ctx.doc[first.i:last.i + 1].text,
+                      ctx.sent_of[last.i], key)
+    entity = ctx.added.get(key) or Entity(key, label, EntityType.GROUP, (), (),
+                                          (f"'{label}' taking part in an event",), scope=ctx.index.main_country)
+    ctx.added[key] = ctx.by_key[key] = replace(entity, mentions=(*entity.mentions, mention))
     return key
 
 
@@ -1476,12 +1482,7 @@ def _demonym_group(tok: Token, ctx: _Ctx) -> str | None:
     if tok.tag_ not in {"NNS", "NNPS"} or not tok.text.endswith("s") or ctx.gaz is None \
             or ctx.gaz.country_of_demonym(tok.text[:-1]) is None:
         return None
-    key = f"group:{tok.text.lower()}"
-    mention = Mention(tok.idx, tok.idx + len(tok.text), tok.text, ctx.sent_of[tok.i], key)
-    entity = ctx.added.get(key) or Entity(key, tok.text, EntityType.GROUP, (), (),
-                                          (f"'{tok.text}' taking part in an event",), scope=ctx.index.main_country)
-    ctx.added[key] = ctx.by_key[key] = replace(entity, mentions=(*entity.mentions, mention))
-    return key
+    return _event_group(tok.text, tok, tok, ctx)
 
 
 def _apposed(tok: Token, ctx: _Ctx) -> list[str]:
@@ -1806,8 +1807,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
     for e in ctx.date_ents:
         if ctx.sent_of[e.start] != sentence:
             continue
-        if _bound_only(e):  # "dissolved ahead of 2018 elections" in a 2020 report: before then, not now
-            bound = dates.resolve(e.text, ctx.article.published, future=True)  # a bound lies ahead unless dated
+        if e.start in ctx.bounds:  # "dissolved ahead of 2018 elections" in a 2020 report: before then, not now
+            bound = ctx.bounds[e.start]
             stale = stale or (bound is not None and published is not None and bound.value[:4] < published.value[:4])
             continue
         gov = _governor(e)

@@ -58,7 +58,7 @@ class Gazetteer:
         self.countries: dict[str, Known] = {}
         self._demonym_of: dict[str, str] = {}
         self._capital_of: dict[str, str] = {}
-        self._country_of_capital: dict[str, str] | None = None
+        self._country_of_capital: dict[str, str] = {}
         self._first_words: frozenset[str] | None = None
         folder = folder or data_dir() / "gazetteer"
         self._load(folder)
@@ -88,8 +88,6 @@ class Gazetteer:
 
     def country_of_capital(self, city: str) -> str | None:
         """The country whose capital this is ("Beijing" → China), for a capital standing for its state."""
-        if self._country_of_capital is None:
-            self._country_of_capital = {norm(capital): country for country, capital in self._capital_of.items()}
         return self._country_of_capital.get(norm(city))
 
     def country_by_code(self, iso3: str | None) -> Known | None:
@@ -133,6 +131,7 @@ class Gazetteer:
             self._demonym_of.setdefault(row["name"], d)
         if row.get("capital"):
             self._capital_of[row["name"]] = row["capital"]
+            self._country_of_capital[norm(row["capital"])] = row["name"]
 
     def _org(self, row: dict[str, str]) -> None:
         try:
