@@ -57,6 +57,8 @@ def test_tokens_with_and_tagged_match_token_attributes(text: str) -> None:
     assert nlp.tokens_with(doc, "LOWER", {"the", "must"}) == [t.i for t in doc if t.lower_ in {"the", "must"}]
     assert nlp.tokens_with(doc, "ORTH", ["The"]) == [t.i for t in doc if t.text == "The"]
     assert nlp.tokens_tagged(doc, {"VERB", "AUX"}) == [t.i for t in doc if t.pos_ in {"VERB", "AUX"}]
+    assert nlp.tokens_flagged(doc, "IS_SPACE") == [t.i for t in doc if t.is_space]
+    assert nlp.tokens_flagged(doc, "IS_PUNCT") == [t.i for t in doc if t.is_punct]
 
 
 def test_a_column_is_read_once_per_document_and_dropped_after_its_extraction() -> None:

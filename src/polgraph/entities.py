@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import Gazetteer, Known, norm
 from .lexicon import given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
-from .nlp import tokens_with, tokens_with_lemma
+from .nlp import tokens_flagged, tokens_with, tokens_with_lemma
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _PARTY_WORDS = {"party", "movement", "front", "league", "alliance", "coalition", "congress", "platform"}
@@ -257,9 +257,11 @@ def _with_dateline_place(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
     before a dash, a comma or a bracketed agency, is where the story was filed (NER rarely tags it)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
-    for i in range(min(len(doc), 400)):  # datelines open the text
-        if i and "\n" not in doc[i - 1].text_with_ws:
-            continue
+    limit = min(len(doc), 400)  # datelines open the text
+    # a line starts after a token with a line break (only a space token holds one: a token's own
+    # trailing whitespace is at most one space)
+    line_starts = [0] + [k + 1 for k in tokens_flagged(doc, "IS_SPACE") if k + 1 < limit and "\n" in doc[k].text]
+    for i in line_starts if limit else ():
         j = i
         while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
             j += 1

@@ -115,6 +115,13 @@ def tokens_with_lemma(doc: Doc, lemmas: Collection[str]) -> list[int]:
     return [i for i, h in enumerate(column) if h in hits]
 
 
+def tokens_flagged(doc: Doc, flag: str) -> list[int]:
+    """Indices of the tokens for which a boolean attribute ("IS_SPACE", "IS_PUNCT"…) holds."""
+    if not len(doc):
+        return []
+    return [i for i, v in enumerate(_column(doc, flag)) if v]
+
+
 def tokens_tagged(doc: Doc, pos: Collection[str]) -> list[int]:
     """Indices of the tokens whose coarse part of speech is one of `pos` ("VERB", "AUX"…)."""
     from spacy.parts_of_speech import IDS as POS_IDS
