@@ -309,6 +309,12 @@ def test_the_by_phrase_of_a_passive_does_not_reach_into_its_clause() -> None:
     # "put X under (house) arrest": the noun's event, its patient the verb's object
     ("Police put Tomas Velkari under house arrest in Kordavia on Monday.", "arrest", "173", "police",
      ("patient", "Tomas Velkari")),
+    ("Police took Tomas Velkari into custody in Kordavia on Monday.", "custody", "173", "police",
+     ("patient", "Tomas Velkari")),
+    # people counted are a crowd taking part ("people" alone names no one)
+    ("Police detained more than 400 people in Kordavia on Monday.", "detained", "173", "police",
+     ("patient", "people")),
+    ("Soldiers killed 30 civilians in Kordavia on Monday.", "killed", "1823", "soldiers", ("patient", "civilians")),
     ("Protesters stormed the National Assembly of Zorbania on Tuesday.", "stormed", "145", "protesters",
      ("patient", "National Assembly of Zorbania")),
     # an electoral body unnamed but for its phrase acts for the state (it was the country)
@@ -417,6 +423,22 @@ def test_placed_under_house_arrest() -> None:
     x = run("Opposition leader Tomas Velkari was placed under house arrest on Monday.")
     ev = event(x, "arrest")
     assert ev.cameo == "173" and patients(x, ev) == ["Tomas Velkari"], show(x)
+
+
+def test_taken_into_custody() -> None:
+    x = run("Opposition leader Tomas Velkari was taken into custody on Monday.")
+    ev = event(x, "custody")
+    assert ev.cameo == "173" and patients(x, ev) == ["Tomas Velkari"], show(x)
+
+
+def test_people_uncounted_take_no_part() -> None:
+    x = run("People say the police arrested Tomas Velkari on Monday.")
+    ev = event(x, "arrested")
+    assert agents(x, ev) == ["police"] and patients(x, ev) == ["Tomas Velkari"], show(x)
+    assert not any(e.key == "group:people" for e in x.entities), show(x)
+    # people alone, with nobody named acting on them, are a toll: the act that took it is told apart
+    x = run("At least 29 people were killed as police opened fire on protesters in Kordavia on Monday.")
+    assert [e.trigger for e in x.events] == ["opened"], show(x)
 
 
 def test_issuing_a_statement_is_no_event() -> None:

@@ -520,8 +520,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
     if intent is not None:
         code, participants, factuality = intent
-    if not participants:
-        return None
+    if all(p.entity.removeprefix("group:") in _COUNTABLE_PEOPLE for p in participants):
+        return None  # "29 people were killed as police opened fire": a toll; the act that took it is told
     if code[:3] in _TALKS and len(participants) < 2:
         return None  # "met reporters", "spoke with supporters": a consultation needs someone named to consult
     if factuality is Factuality.NEGATED and _refusal(tok):
@@ -909,9 +909,9 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
-    if not patients and tok.dep_ == "pobj" and tok.head.lower_ == "under" \
-            and tok.head.head.lemma_.lower() in {"place", "put", "keep", "hold"}:
-        verb = tok.head.head  # "X was placed under house arrest", "police put X under arrest"
+    if not patients and tok.dep_ == "pobj" and tok.head.lower_ in {"under", "into"} \
+            and tok.head.head.lemma_.lower() in {"place", "put", "keep", "hold", "take"}:
+        verb = tok.head.head  # "X was placed under house arrest", "police took X into custody"
         held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         patients.extend(k for c in held for k in _resolve(c, ctx))
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1454,9 +1454,10 @@ def _the_one_group(tok: Token, ctx: _Ctx) -> str | None:
 def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     """'police opened fire on demonstrators': an unnamed collective taking part in an event."""
     nouns = group_nouns()
-    if tok.tag_ not in {"NNS", "NNPS"} or tok.lower_ not in nouns or tok.dep_ == "compound":
+    if tok.tag_ not in {"NNS", "NNPS"} or tok.dep_ == "compound" or \
+            tok.lower_ not in nouns and not (tok.lower_ in _COUNTABLE_PEOPLE and _counted(tok)):
         return None
-    named = _definite_group(tok, ctx) or _the_one_group(tok, ctx)
+    named = tok.lower_ in nouns and (_definite_group(tok, ctx) or _the_one_group(tok, ctx))
     if named:
         return named
     # "three more party activists" is "party activists": how many is no part of the name
@@ -1464,6 +1465,17 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
             and c.tag_ not in {"JJR", "JJS"} and c.lower_ not in _QUANTITY_WORDS]
     label = " ".join([*(c.lower_ for c in mods), tok.lower_])
     return _event_group(label, min([tok, *mods], key=lambda t: t.i), tok, ctx)
+
+
+_COUNTABLE_PEOPLE = {"people", "persons", "civilians"}
+
+
+def _counted(tok: Token) -> bool:
+    """'400 people', 'hundreds of people': people counted are a crowd taking part, where 'people' alone
+    ('people say') names no one."""
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_HEADS
 
 
 def _event_group(label: str, first: Token, last: Token, ctx: _Ctx) -> str:
