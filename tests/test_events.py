@@ -441,6 +441,30 @@ def test_people_uncounted_take_no_part() -> None:
     assert [e.trigger for e in x.events] == ["opened"], show(x)
 
 
+@pytest.mark.parametrize(("text", "trigger", "speaker", "accused"), [
+    ("Bishop Tomas Velkari stressed that the Nicaraguan government intends to stifle the voice of the Church.",
+     "stifle", "Tomas Velkari", "Government of Nicaragua"),
+    ('"Colonel Arun Lavoka was personally implicated in attacks on protesters," said Sara Menet, a spokeswoman '
+     "for the State Department.", "implicated", "Sara Menet", "Arun Lavoka"),
+    ("Sam Rainsy said the election was rigged by the Cambodian People's Party.", "rigged", "Sam Rainsy",
+     "Cambodian People's Party"),
+])
+def test_telling_of_wrongdoing_accuses(text: str, trigger: str, speaker: str, accused: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == "112" and agents(x, ev) == [speaker] and patients(x, ev) == [accused], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Hun Sen denied that the Cambodian People's Party rigged the election.",
+    "The Cambodia National Rescue Party said it would not harass voters.",
+    "Sam Rainsy said that the election was rigged.",
+])
+def test_no_accusation_when_denied_negated_or_unnamed(text: str) -> None:
+    x = run(text)
+    assert not [e for e in x.events if e.cameo == "112"], show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

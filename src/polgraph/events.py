@@ -165,7 +165,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
         ctx.acted_on |= {(event.cameo[:2], p.entity) for p in event.participants if p.role is Role.PATIENT}
-    for event in _speech_acts(ctx):
+    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx)):
         events.setdefault(_event_key(event), event)
     found = [_at_court_seat(e, ctx) for e in _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))]
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
@@ -595,6 +595,53 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         date = _speech_date(speech or tok, ctx)
         out.append(Event(ctx.sent_of[tok.i], tok.idx, tok.idx + len(tok.text), tok.text, word, code,
                          participants, label, date, None, Factuality.ASSERTED, speaker, tok.i))
+    return out
+
+
+# what is wrong to do: told of someone in reported speech, the telling accuses them (CAMEO 112)
+WRONGDOING = frozenset({"stifle", "implicate", "abuse", "rig", "harass", "intimidate", "persecute", "repress",
+                        "suppress", "silence", "muzzle", "terrorize", "terrorise", "destabilize", "destabilise",
+                        "embezzle", "loot", "torture", "murder", "massacre", "oppress", "falsify"})
+
+
+def _told_wrongdoing(ctx: _Ctx) -> list[Event]:
+    """'X stressed that the government intends to stifle the Church', '"Y was implicated in attacks,"
+    said X': X says someone did (or means to do) wrong, which accuses them (112, agent X, patient the
+    one said to do it). What is told is its own event too when it has a trigger ('torture'); a denial
+    accuses no one, and the speaker's own side is not accused."""
+    out: list[Event] = []
+    doc = ctx.doc
+    for i in tokens_with_lemma(doc, WRONGDOING):
+        tok = doc[i]
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) or _conditional(tok):
+            continue
+        speech = _speech_head(tok)
+        quoted, quote_speaker = ctx.speaker_at(tok.idx)
+        if speech is not None:
+            if speech.lemma_.lower() in DENIAL_VERBS or any(c.dep_ == "neg" for c in speech.children):
+                continue
+            subject = _subject(speech)
+            speakers = _resolve(subject, ctx) if subject is not None else []
+        else:
+            speakers = [quote_speaker] if quoted and quote_speaker else []
+        if not speakers:
+            continue
+        speaker = speakers[0]
+        doer = _subject(tok)  # "Y was implicated in attacks": Y; "the vote was rigged by Y": Y
+        if tok.lemma_.lower() != "implicate" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+            doer = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                        None)
+        if doer is None or doer.lower_ in PRONOUNS_FIRST:
+            continue
+        own = {speaker, ctx.affiliation.get(speaker, speaker)}
+        accused = [k for k in _resolve(doer, ctx) if k not in own and not ctx.by_key[k].type.is_place]
+        if not accused:
+            continue
+        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in accused))
+        label = f"{ctx.by_key[speaker].label} accuse {ctx.by_key[accused[0]].label}"
+        out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "accuse", "112",
+                         participants, label, _speech_date(speech or tok, ctx), None, Factuality.ASSERTED,
+                         speaker, i))
     return out
 
 
