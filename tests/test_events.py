@@ -465,6 +465,43 @@ def test_no_accusation_when_denied_negated_or_unnamed(text: str) -> None:
     assert not [e for e in x.events if e.cameo == "112"], show(x)
 
 
+def test_a_common_noun_is_what_its_appositive_names() -> None:
+    x = run("Sam Rainsy returned on Monday. His party, the Cambodia National Rescue Party (CNRP), said the arrest "
+            "was illegal and urged supporters to remain calm.")
+    assert agents(x, event(x, "urged")) == ["Cambodia National Rescue Party"], show(x)
+
+
+def test_they_said_by_a_body_is_that_body() -> None:
+    x = run("Police said they had arrested Tomas Velkari in Kordavia on Monday.")
+    ev = event(x, "arrested")
+    assert agents(x, ev) == ["police"] and patients(x, ev) == ["Tomas Velkari"], show(x)
+    x = run("Kem Sokha said they had arrested Tomas Velkari on Monday.")  # a person's "they" is others
+    assert "Kem Sokha" not in agents(x, event(x, "arrested")), show(x)
+
+
+def test_a_court_of_its_own_kind_extends_a_detention() -> None:
+    x = run("A Pakistani anti-graft court on Wednesday extended the detention of Imran Khan by eight days. "
+            "Khan had gone to the Islamabad High Court to seek bail.")
+    ev = event(x, "detention")
+    assert agents(x, ev) == ["Pakistani anti-graft court"] and patients(x, ev) == ["Imran Khan"], show(x)
+
+
+def test_a_place_inside_the_object_is_no_participant() -> None:
+    x = run("The Venezuelan government signed an agreement with the opposition in Barbados on Monday.")
+    ev = event(x, "signed")
+    assert agents(x, ev) == ["Government of Venezuela"] and patients(x, ev) == [], show(x)
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo"), [
+    ("Ethiopia's government declared a state of emergency in the Amhara region on Friday.", "declared", "1724"),
+    ("The Thai army imposed martial law across the country on Tuesday.", "imposed", "1724"),
+    ("The Myanmar junta imposed a curfew in Yangon on Monday.", "imposed", "1723"),
+])
+def test_emergency_martial_law_and_curfew(text: str, trigger: str, cameo: str) -> None:
+    x = run(text)
+    assert event(x, trigger).cameo == cameo, show(x)
+
+
 def test_issuing_a_statement_is_no_event() -> None:
     x = run("The Kordavia Ministry of Justice issued a statement on Monday.")
     assert not x.events, show(x)

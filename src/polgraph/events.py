@@ -72,8 +72,9 @@ _STATE_DOERS = {"authority", "official", "government", "regime", "state", "offic
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
             "guard": "guards", "operative": "operatives", "policeman": "police"}
+# verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
-               "order", "make", "mount", "call", "join"}
+               "order", "make", "mount", "call", "join", "extend", "prolong", "renew"}
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
                   "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
@@ -1139,7 +1140,7 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                     key = _salient(key, t, ctx, exclude=speaker if quoted else None, gender=_PRONOUN_GENDER.get(low))
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
-                key = _latest(ctx.group_mentions, t.idx)
+                key = _collective_speaker(t, ctx) or _latest(ctx.group_mentions, t.idx)
                 if key and not _unnamed_plural_between(ctx, key, t):
                     out.append(key)
             elif low == "it" and t.dep_ in {"nsubj", "nsubjpass"}:
@@ -1183,15 +1184,20 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if delayed is not None:
             out.append(delayed)
             continue
-        named_in_apposition = [ctx.index.token_entity[c.i] for c in t.children if c.dep_ == "appos"
-                               and c.i in ctx.index.token_entity
-                               and ctx.by_key[ctx.index.token_entity[c.i]].type is EntityType.PERSON]
-        if named_in_apposition:  # "her spokesman Karl Dorn" is Karl Dorn, not the woman he speaks for
+        # "her spokesman Karl Dorn" is Karl Dorn, not the woman he speaks for; "his party, the PTI," is the
+        # PTI, not the man whose party it is (a common noun's appositive names what the noun describes)
+        named_in_apposition = [k for c in t.children if c.dep_ == "appos"
+                               for k in ([ctx.index.token_entity[c.i]] if c.i in ctx.index.token_entity
+                                         else _entities_under(c, ctx, shallow=True) if t.pos_ == "NOUN" else [])
+                               if ctx.by_key[k].type is EntityType.PERSON
+                               or t.pos_ == "NOUN" and not ctx.by_key[k].type.is_place]
+        if named_in_apposition:
             out += named_in_apposition
             continue
         found = _entities_under(t, ctx, shallow=True)
         # "anti-graft agents at the Islamabad High Court": where the people were, not who they were
-        where = {k for c in t.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+        # ("an agreement with the opposition in Barbados": where, at any depth of the phrase)
+        where = {k for c in t.subtree if c.dep_ == "prep" and c.lower_ in _LOCATIVE
                  for k in _entities_under(c, ctx, shallow=True)}
         found = [k for k in found if k not in where]
         qualifiers = _post_qualifiers(t, ctx)
@@ -1202,6 +1208,21 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         out += _included(t, ctx)
     return _dedupe(out)
+
+
+def _collective_speaker(tok: Token, ctx: _Ctx) -> str | None:
+    """'Police said they had arrested 1,000 people': 'they', the subject of what a body (not a person)
+    says, is that body."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    speech = _speech_head(tok.head)
+    subject = _subject(speech) if speech is not None else None
+    if subject is None or subject.i > tok.i or subject.lower_ in PRONOUNS_PLURAL:
+        return None
+    keys = _resolve(subject, ctx)
+    if len(keys) != 1 or ctx.by_key[keys[0]].type is EntityType.PERSON:
+        return None
+    return keys[0]
 
 
 def _included(tok: Token, ctx: _Ctx) -> list[str]:
@@ -1310,6 +1331,9 @@ def _judge(tok: Token, ctx: _Ctx) -> str | None:
     its country is a court of its own ('a Hong Kong court')."""
     if tok.lemma_.lower() not in JUDGE_NOUNS | {"court"} or tok.dep_ == "compound":
         return None
+    if any(c.dep_ in {"amod", "compound"} and c.is_lower for c in tok.lefts):
+        # "a Pakistani anti-graft court": a court of its own kind, not the one the article names
+        return _country_court(tok, ctx) or _court_for(tok, ctx)
     return _court_for(tok, ctx) or _country_court(tok, ctx)
 
 
@@ -1340,7 +1364,7 @@ def _country_court(tok: Token, ctx: _Ctx) -> str | None:
         return None  # "the Cambodian military court": described elsewhere
     if country is None:
         return None
-    label = " ".join(t.text for t in words) + " court" if words else f"court in {country}"
+    label = ctx.doc[words[0].i:tok.i].text + " court" if words else f"court in {country}"  # "anti-graft" whole
     return _described_court(label, (f"court in {country}",) if words else (), country, first, last, ctx, add=True)
 
 
