@@ -215,6 +215,14 @@ def test_the_word_party_after_a_name_is_no_part_of_it() -> None:
     assert party.label == "Georgian Dream" and party.type is EntityType.PARTY and len(party.mentions) == 2, show(x)
 
 
+def test_what_a_party_stands_for_is_no_part_of_its_name_and_its_one_word_name_is_found_again() -> None:
+    x = run("Police arrested Rached Ghannouchi, the leader of the Islamist Ennahda party, on Monday. Ennahda called "
+            "the arrest a very dangerous development.")
+    party = named(x, "Ennahda")
+    assert party.type is EntityType.PARTY and [m.text for m in party.mentions][-1] == "Ennahda", show(x)
+    assert len(party.mentions) == 2, show(x)
+
+
 # ---- typing: names no list knows ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "etype"), [

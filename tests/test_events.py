@@ -471,6 +471,19 @@ def test_a_common_noun_is_what_its_appositive_names() -> None:
     assert agents(x, event(x, "urged")) == ["Cambodia National Rescue Party"], show(x)
 
 
+def test_a_one_word_party_name_missed_by_ner_still_acts() -> None:
+    x = run("Tunisian police arrested Rached Ghannouchi, the leader of the Islamist Ennahda party, on Monday. "
+            "Ennahda called the arrest a very dangerous development and demanded his immediate release.")
+    assert agents(x, event(x, "demanded")) == ["Ennahda"], show(x)
+
+
+def test_calling_on_a_capital_to_free_someone_appeals_to_its_government() -> None:
+    x = run("The U.S. State Department called on Moscow to free Alexei Navalny.")
+    ev = event(x, "called")
+    assert ev.cameo == "0253" and patients(x, ev) == ["Alexei Navalny"], show(x)
+    assert role_of(x, ev, Role.RECIPIENT) == ["Government of Russia"], show(x)
+
+
 def test_they_said_by_a_body_is_that_body() -> None:
     x = run("Police said they had arrested Tomas Velkari in Kordavia on Monday.")
     ev = event(x, "arrested")

@@ -544,6 +544,9 @@ def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
+_IDEOLOGY_WORDS = {"Islamist", "Leftist", "Rightist", "Nationalist", "Populist", "Ultranationalist"}
+
+
 def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     span = _trim(ent)
     if span is None:
@@ -593,6 +596,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if party_noun:  # "the Georgian Dream party": the party is named "Georgian Dream"
         span = span[:-1]
         text = span.text
+        if len(span) > 1 and span[0].text in _IDEOLOGY_WORDS:
+            text = span[1:].text  # "the Islamist Ennahda party": what the party stands for, then its name
     known = gaz.lookup(text)
     if known is None and len(span) > 1 and span[-1].lower_ in _REGION_WORDS:
         known = gaz.lookup(span[:-1].text)  # "Kampot province" is Kampot
@@ -948,7 +953,14 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 for part in {parts[0], parts[-1]}:
                     if cl not in owners.setdefault(part, []):
                         owners[part].append(cl)
-    looked_for = set(owners) | {c.text.split()[0] for cl in clusters for c in cl.cands if " " in c.text}
+    # a one-word organisation name said again where NER missed it ("Ennahda called the arrest …")
+    singles: dict[str, list[_Cluster]] = {}
+    for cl in clusters:
+        if cl.type.is_agent and cl.type is not EntityType.PERSON:
+            for name in {c.text for c in cl.cands if " " not in c.text and len(c.text) > 2 and c.text[:1].isupper()}:
+                if cl not in singles.setdefault(name, []):
+                    singles[name].append(cl)
+    looked_for = set(owners) | set(singles) | {c.text.split()[0] for cl in clusters for c in cl.cands if " " in c.text}
     positions: dict[str, list[int]] = {}
     for i in tokens_with(doc, "ORTH", looked_for):
         positions.setdefault(doc[i].text, []).append(i)
@@ -960,6 +972,15 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 continue
             cls[0].cands.append(_Cand(tok.idx, tok.idx + len(tok.text), i, i + 1, tok.text, "PERSON",
                                       EntityType.PERSON))
+            taken.add(i)
+    for name, cls in singles.items():
+        if name in owners:  # also a person's name: which one a bare mention is, only NER could tell
+            continue
+        for i in positions.get(name, ()):
+            if i in taken or len(cls) != 1 or doc[i].pos_ not in {"PROPN", "NOUN"}:
+                continue
+            cls[0].cands.append(_Cand(doc[i].idx, doc[i].idx + len(name), i, i + 1, name, cls[0].cands[0].label,
+                                      cls[0].type))
             taken.add(i)
     # a full multi-word name said again where NER missed it ("return to Port Emmer")
     names = {tuple(c.text.split()): cl for cl in clusters for c in cl.cands if len(c.text.split()) >= 2}

@@ -242,6 +242,19 @@ def _at_court_seat(event: Event, ctx: _Ctx) -> Event:
 _METONYMY_CODES = ("01", "02", "03", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17")
 
 
+def _to_clause(c: Token) -> bool:
+    """'called on Moscow to free X', where the parser hung 'to free X' as an adverbial clause: what is
+    asked all the same."""
+    return c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+
+def _is_capital(key: str, ctx: _Ctx) -> bool:
+    """The entity is a country's capital city (which can stand for its government)."""
+    entity = ctx.by_key[key]
+    return ctx.gaz is not None and entity.type is EntityType.CITY \
+        and ctx.gaz.country_of_capital(entity.label) is not None
+
+
 def _seat_of_government(city: Entity, role: Role, code: str, ctx: _Ctx) -> str | None:
     """'Beijing accused ...', 'accused Washington of ...': a capital acting, or addressed, is its
     country's government."""
@@ -739,7 +752,7 @@ def _refine(tok: Token, code: str) -> str:
     """Compose request verbs with what is requested: 'ask ... to release' → appeal for release."""
     if code[:2] not in {"02", "10"}:
         return code
-    wanted = {t.lemma_.lower() for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}
+    wanted = {t.lemma_.lower() for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} or _to_clause(c)
               for t in c.subtree}
     if wanted & RELEASE_WORDS:
         return "0253" if code[:2] == "02" else "1053"
@@ -793,12 +806,13 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients += [k for k in keys if k not in places or k in countries]
             elif (prep in {"to", "with"} or (reading.particle and prep == reading.particle)) and \
                     reading.object_role == "recipient":  # "called on X", "clashed (met) with X"
-                recipients += [k for k in keys if k not in places or k in countries]  # "called on Zimbabwe to"
+                # "called on Zimbabwe (on Harare) to": a country, or a capital standing for its government
+                recipients += [k for k in keys if k not in places or k in countries or _is_capital(k, ctx)]
             elif prep == "to" and reading.cameo[:2] in {"08", "12"}:
                 patients += [k for k in keys if k not in places]  # "granted (denied) bail to X"
             elif prep == "for" and (reading.object_role == "recipient" or reading.cameo[:2] in {"02", "10"}):
                 patients += [k for o in objs for k in _entities_under(o, ctx)]  # "ask for a pardon for X"
-        elif dep in {"xcomp", "ccomp"} and reading.cameo[:2] in {"02", "10", "13"}:
+        elif (dep in {"xcomp", "ccomp"} or _to_clause(c)) and reading.cameo[:2] in {"02", "10", "13"}:
             # "asked X to release Y", "threatened to expel Y": Y is what the request (threat) is about
             where = {k for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
                      and (k := ctx.index.token_entity.get(t.i)) and ctx.by_key[k].type.is_place}  # "from Uganda"
