@@ -437,8 +437,10 @@ def test_people_uncounted_take_no_part() -> None:
     assert agents(x, ev) == ["police"] and patients(x, ev) == ["Tomas Velkari"], show(x)
     assert not any(e.key == "group:people" for e in x.entities), show(x)
     # people alone, with nobody named acting on them, are a toll: the act that took it is told apart
-    x = run("At least 29 people were killed as police opened fire on protesters in Kordavia on Monday.")
-    assert [e.trigger for e in x.events] == ["opened"], show(x)
+    for text in ("At least 29 people were killed as police opened fire on protesters in Kordavia on Monday.",
+                 "At least 29 innocent people were killed as police opened fire on protesters in Kordavia."):
+        x = run(text)
+        assert [e.trigger for e in x.events] == ["opened"], show(x)
 
 
 @pytest.mark.parametrize(("text", "trigger", "speaker", "accused"), [

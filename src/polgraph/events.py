@@ -534,7 +534,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
     if intent is not None:
         code, participants, factuality = intent
-    if all(p.entity.removeprefix("group:") in _COUNTABLE_PEOPLE for p in participants):
+    if all(p.entity.startswith("group:") and p.entity.rsplit(" ", 1)[-1].removeprefix("group:") in _COUNTABLE_PEOPLE
+           for p in participants):
         return None  # "29 people were killed as police opened fire": a toll; the act that took it is told
     if code[:3] in _TALKS and len(participants) < 2:
         return None  # "met reporters", "spoke with supporters": a consultation needs someone named to consult
