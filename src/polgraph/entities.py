@@ -974,14 +974,13 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                                       EntityType.PERSON))
             taken.add(i)
     for name, cls in singles.items():
-        if name in owners:  # also a person's name: which one a bare mention is, only NER could tell
+        if len(cls) != 1 or name in owners:  # two owners, or also a person's name: only NER could tell
             continue
         for i in positions.get(name, ()):
-            if i in taken or len(cls) != 1 or doc[i].pos_ not in {"PROPN", "NOUN"}:
-                continue
-            cls[0].cands.append(_Cand(doc[i].idx, doc[i].idx + len(name), i, i + 1, name, cls[0].cands[0].label,
-                                      cls[0].type))
-            taken.add(i)
+            if i not in taken and doc[i].pos_ in {"PROPN", "NOUN"}:
+                cls[0].cands.append(_Cand(doc[i].idx, doc[i].idx + len(name), i, i + 1, name,
+                                          cls[0].cands[0].label, cls[0].type))
+                taken.add(i)
     # a full multi-word name said again where NER missed it ("return to Port Emmer")
     names = {tuple(c.text.split()): cl for cl in clusters for c in cl.cands if len(c.text.split()) >= 2}
     for words, cl in names.items():

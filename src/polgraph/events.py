@@ -248,20 +248,19 @@ def _to_clause(c: Token) -> bool:
     return c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
 
 
-def _is_capital(key: str, ctx: _Ctx) -> bool:
-    """The entity is a country's capital city (which can stand for its government)."""
-    entity = ctx.by_key[key]
-    return ctx.gaz is not None and entity.type is EntityType.CITY \
-        and ctx.gaz.country_of_capital(entity.label) is not None
+def _capital_of(city: Entity, ctx: _Ctx) -> str | None:
+    """The country whose capital the city is (a capital can stand for its government)."""
+    if ctx.gaz is None or city.type is not EntityType.CITY:
+        return None
+    return ctx.gaz.country_of_capital(city.label)
 
 
 def _seat_of_government(city: Entity, role: Role, code: str, ctx: _Ctx) -> str | None:
     """'Beijing accused ...', 'accused Washington of ...': a capital acting, or addressed, is its
     country's government."""
-    if ctx.gaz is None or city.type is not EntityType.CITY or (role is not Role.AGENT
-                                                                and not code.startswith(_METONYMY_CODES)):
+    if role is not Role.AGENT and not code.startswith(_METONYMY_CODES):
         return None
-    country = ctx.gaz.country_of_capital(city.label)
+    country = _capital_of(city, ctx)
     if country is None:
         return None
     _, government = with_government(ctx.index, country)
@@ -582,13 +581,8 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         if _conditional(clause) or any(c.dep_ == "neg" for c in clause.children if code == "139"):
             continue
         speech = _speech_head(clause)
-        quoted, quote_speaker = ctx.speaker_at(tok.idx)
-        speaker_keys: list[str] = []
-        if speech is not None and speech.lemma_.lower() not in DENIAL_VERBS:
-            subject = _subject(speech)
-            speaker_keys = _resolve(subject, ctx) if subject is not None else []
-        elif quoted and quote_speaker:
-            speaker_keys = [quote_speaker]
+        denied = speech is not None and speech.lemma_.lower() in DENIAL_VERBS
+        speaker_keys = _speakers(None if denied else speech, tok, ctx)
         if not speaker_keys:
             continue
         speaker = speaker_keys[0]
@@ -631,14 +625,10 @@ def _told_wrongdoing(ctx: _Ctx) -> list[Event]:
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) or _conditional(tok):
             continue
         speech = _speech_head(tok)
-        quoted, quote_speaker = ctx.speaker_at(tok.idx)
-        if speech is not None:
-            if speech.lemma_.lower() in DENIAL_VERBS or any(c.dep_ == "neg" for c in speech.children):
-                continue
-            subject = _subject(speech)
-            speakers = _resolve(subject, ctx) if subject is not None else []
-        else:
-            speakers = [quote_speaker] if quoted and quote_speaker else []
+        if speech is not None and (speech.lemma_.lower() in DENIAL_VERBS
+                                   or any(c.dep_ == "neg" for c in speech.children)):
+            continue
+        speakers = _speakers(speech, tok, ctx)
         if not speakers:
             continue
         speaker = speakers[0]
@@ -658,6 +648,16 @@ def _told_wrongdoing(ctx: _Ctx) -> list[Event]:
                          participants, label, _speech_date(speech or tok, ctx), None, Factuality.ASSERTED,
                          speaker, i))
     return out
+
+
+def _speakers(speech: Token | None, tok: Token, ctx: _Ctx) -> list[str]:
+    """Who says what `tok` is part of: the subject of its reporting verb `speech`, else (no reporting
+    verb) the speaker of the quotation around it."""
+    if speech is not None:
+        subject = _subject(speech)
+        return _resolve(subject, ctx) if subject is not None else []
+    quoted, speaker = ctx.speaker_at(tok.idx)
+    return [speaker] if quoted and speaker else []
 
 
 def _speech_date(speech: Token, ctx: _Ctx) -> EventDate | None:
@@ -808,7 +808,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             elif (prep in {"to", "with"} or (reading.particle and prep == reading.particle)) and \
                     reading.object_role == "recipient":  # "called on X", "clashed (met) with X"
                 # "called on Zimbabwe (on Harare) to": a country, or a capital standing for its government
-                recipients += [k for k in keys if k not in places or k in countries or _is_capital(k, ctx)]
+                recipients += [k for k in keys if k not in places or k in countries or _capital_of(ctx.by_key[k], ctx)]
             elif prep == "to" and reading.cameo[:2] in {"08", "12"}:
                 patients += [k for k in keys if k not in places]  # "granted (denied) bail to X"
             elif prep == "for" and (reading.object_role == "recipient" or reading.cameo[:2] in {"02", "10"}):
