@@ -1402,3 +1402,29 @@ def test_in_custody_since_a_date_is_a_detention_then(text: str) -> None:
 def test_remaining_in_custody_tells_no_new_act() -> None:
     x = run("Belarus is tense. Andrzej Poczobut remains in custody.", published="2022-07-05")
     assert not [e for e in x.events if e.cameo == "173"], show(x)
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent", "patient"), [
+    ("Cambodia is tense. The Cambodia National Rescue Party (CNRP) won many seats. The Supreme Court dissolved it "
+     "on Thursday.", "dissolved", "Supreme Court", "Cambodia National Rescue Party"),
+    ("Iran is tense. The Revolutionary Guards raided villages. The European Union sanctioned it last week.",
+     "sanctioned", "European Union", "Revolutionary Guards"),
+])
+def test_it_as_the_object_of_a_measure_against_a_body(text: str, trigger: str, agent: str, patient: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert agents(x, ev) == [agent] and patients(x, ev) == [patient], show(x)
+
+
+def test_it_as_the_object_of_other_acts_is_not_an_organisation() -> None:
+    x = run("Cambodia is tense. The Cambodia National Rescue Party (CNRP) published a report. Hun Sen criticised it "
+            "on Thursday.")
+    assert all(patients(x, e) == [] for e in x.events if e.trigger == "criticised"), show(x)
+
+
+def test_two_measures_against_one_body_in_a_sentence_are_two_events() -> None:
+    x = run("Tunisia is tense. President Kais Saied suspended parliament in July 2021 and later dissolved it.",
+            published="2023-04-18")
+    suspended, dissolved = event(x, "suspended"), event(x, "dissolved")
+    assert (suspended.cameo, dissolved.cameo) == ("172", "1722"), show(x)
+    assert patients(x, dissolved) == patients(x, suspended) != [], show(x)

@@ -450,3 +450,21 @@ def test_a_journalist_works_for_the_outlet_named_with_the_title(text: str, perso
 def test_the_one_post_a_sentence_gives(text: str, person: str, role: str, organization: str) -> None:
     m, org = post(run(text), person)
     assert m.role == role and org.label == organization
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey is tense. Police detained Ekrem Imamoglu on Wednesday. His party, the Republican People's Party, "
+    "called the detention a coup.",
+    "Hungary is tense. Peter Magyar spoke in Budapest. His Tisza Party won the vote, he said.",
+])
+def test_his_party_makes_the_person_a_member(text: str) -> None:
+    x = run(text)
+    person = "Ekrem Imamoglu" if "Imamoglu" in text else "Peter Magyar"
+    m, org = post(x, person)
+    assert m.role == "member" and org.label in {"Republican People's Party", "Tisza Party"}, show(x)
+
+
+def test_his_party_needs_someone_named_nearby() -> None:
+    x = run("Turkey is tense. Ekrem Imamoglu was detained in March. The economy slowed. Prices rose sharply. "
+            "His party, the Republican People's Party, called the detention a coup.")
+    assert posts_of(x, "Ekrem Imamoglu") == [], show(x)

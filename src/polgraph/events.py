@@ -185,8 +185,9 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
 
 
 def _event_key(event: Event) -> tuple:
-    """One event per kind, cast and place in a sentence ("arrested and charged" is told twice)."""
-    return (event.sentence, event.cameo[:2], tuple(sorted((p.entity, p.role) for p in event.participants)),
+    """One event per code, cast and place in a sentence ("arrested and charged" is told twice; "suspended
+    parliament and later dissolved it" tells two acts)."""
+    return (event.sentence, event.cameo, tuple(sorted((p.entity, p.role) for p in event.participants)),
             event.place)
 
 
@@ -781,7 +782,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         elif dep == "nsubjpass":
             patients += _resolve(c, ctx)
         elif dep == "dobj":
-            keys = _resolve(c, ctx)
+            keys = _resolve(c, ctx) or _object_it(c, tok, reading, ctx)
             if reading.object_role == "recipient":
                 recipients += keys
             elif reading.object_role == "place":
@@ -1060,6 +1061,24 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 
 
 _WH_WORDS = {"where", "why", "what", "whether", "how", "who", "whom", "when", "which", "if"}
+
+
+_ORG_TARGETED = ("1722", "163", "171", "172")  # banned, sanctioned, raided, suspended: done to a body
+
+
+def _object_it(obj: Token, verb: Token, reading: Trigger, ctx: _Ctx) -> list[str]:
+    """'The court dissolved it': the object 'it' of a measure taken against a body is the organisation
+    named last, in this sentence or the one before, other than the one taking the measure."""
+    if obj.lower_ != "it" or not reading.cameo.startswith(_ORG_TARGETED):
+        return []
+    subject = _subject(verb)
+    acting = set(_resolve(subject, ctx)) if subject is not None else set()
+    sent = ctx.sent_of[obj.i]
+    for begin, in_sent, key in reversed(ctx.org_mentions):
+        if begin >= obj.idx or key in acting:
+            continue
+        return [key] if sent - in_sent <= 1 else []
+    return []
 
 
 def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:

@@ -48,6 +48,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.before_name(entity, span.start, span.end)
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
+    builder.possessed_parties()
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
@@ -343,6 +344,31 @@ class _Builder:
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
         self._add_with(person, [], party, doc[start].idx, doc[last].idx + len(doc[last].text), role="member")
+
+    def possessed_parties(self) -> None:
+        """'His party, the CHP, said …', 'her Tisza party': a member of the party, the person being the
+        one named last, in this sentence or the one before."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in {"his", "her"} or tok.i + 2 >= len(doc):
+                continue
+            j = tok.i + 1
+            party = self._owner(j)
+            if party is None and doc[j].lower_ == "party" and doc[j + 1].text == ",":
+                j += 2
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                party = self._owner(j) if j < len(doc) else None
+            if party is None or party.type is not EntityType.PARTY:
+                continue
+            person = self._nearest(EntityType.PERSON, tok.idx)
+            near = person is not None and any(
+                m.begin < tok.idx and 0 <= self.sent_of_tuple[tok.i] - m.sentence <= 1 for m in person.mentions)
+            if near:
+                last = j
+                while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
+                    last += 1
+                self._add_with(person, [], party, tok.idx, doc[last].idx + len(doc[last].text), role="member")
 
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
         """'the ZANU-PF party, headed (led, chaired) by X': X is its head; 'the MDC elected (appointed,
