@@ -605,3 +605,26 @@ def test_a_name_ner_tagged_as_two_people_side_by_side_is_one() -> None:
 def test_the_name_after_an_adjective_and_a_place_noun_is_a_city() -> None:
     x = run("Zimbabwe is tense. Police fired tear gas in the southern town of Chitungwiza.")
     assert named(x, "Chitungwiza").type is EntityType.CITY, show(x)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # NER cut the name in two halves, side by side
+    ("Bangladesh is tense. Police on Sunday arrested Mirza Fakhrul Islam Alamgir, secretary general of the "
+     "opposition Bangladesh Nationalist Party (BNP), a day after a rally turned violent.",
+     "Mirza Fakhrul Islam Alamgir"),
+    # NER left the first word of a name set off by commas after a common noun
+    ("Bangladesh is tense. A police constable, Amirul Islam Parvez, was beaten to death during the violence, "
+     "police said.", "Amirul Islam Parvez"),
+    # a Turkic patronymic after the name is part of it
+    ("Kyrgyzstan is tense. Makhabat Tazhibek kyzy, the director of the news outlet, was detained on Tuesday.",
+     "Makhabat Tazhibek kyzy"),
+])
+def test_a_whole_name_from_parts_ner_cut(text: str, name: str) -> None:
+    x = run(text)
+    persons = [e.label for e in x.entities if e.type is EntityType.PERSON]
+    assert persons == [name], show(x)
+
+
+def test_a_country_ner_took_for_a_person_is_the_country() -> None:
+    x = run("Niger is tense. Niger has become a key ally of Western countries in the fight against militants.")
+    assert [e.type for e in x.entities if e.label == "Niger"] == [EntityType.COUNTRY], show(x)

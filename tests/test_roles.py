@@ -468,3 +468,21 @@ def test_his_party_needs_someone_named_nearby() -> None:
     x = run("Turkey is tense. Ekrem Imamoglu was detained in March. The economy slowed. Prices rose sharply. "
             "His party, the Republican People's Party, called the detention a coup.")
     assert posts_of(x, "Ekrem Imamoglu") == [], show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # a minister's portfolio at a sentence's start is part of the post
+    ("Bangladesh is tense. Home Minister Asaduzzaman Khan accused the opposition of violence.", "Asaduzzaman Khan",
+     "Home Minister", "Government of Bangladesh"),
+    ("Niger is tense. Niger's Oil Minister Mahamane Sani Mahamadou was arrested on Wednesday.",
+     "Mahamane Sani Mahamadou", "Oil Minister", "Government of Niger"),
+    # "joint" and "senior" qualify the post; the post is in the party named before it
+    ("Bangladesh is tense. Bangladesh Nationalist Party senior joint secretary general Ruhul Kabir Rizvi said "
+     "so on Monday.", "Ruhul Kabir Rizvi", "senior joint secretary general", "Bangladesh Nationalist Party"),
+    # a chief justice is a court's, not the justice ministry's
+    ("Bangladesh is tense. Protesters attacked the residence of Supreme Court Chief Justice Obaidul Hassan.",
+     "Obaidul Hassan", "Chief Justice", "Supreme Court"),
+])
+def test_posts_with_a_qualifier(text: str, person: str, role: str, organization: str) -> None:
+    m, org = post(run(text), person)
+    assert m.role == role and org.label == organization

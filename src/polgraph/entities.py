@@ -341,6 +341,10 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                 end += 1  # "Maria Corina Machado", "Samia Suluhu" + "Hassan"
                 if tagged:
                     skip.add(n + 1)
+            elif (tagged and nxt.label_ == "PERSON" and len(span) + len(nxt) <= 5 and doc[end - 1].whitespace_ == " "
+                  and not _headline(doc[end].sent)):
+                end = nxt.end  # "Mirza Fakhrul" + "Islam Alamgir": two names side by side are one name
+                skip.add(n + 1)
             elif (not tagged and end + 1 < len(doc) and len(span) == 2
                   and all(_name_word(doc[i], words, gaz) and not doc[i].ent_type_ for i in (end, end + 1))
                   and doc[end - 1].whitespace_ and doc[end].whitespace_
@@ -351,10 +355,19 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                     and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
                     and not _headline(before.sent)):
                 start -= 1  # "Attorney General Tarek William Saab"
+            elif (before is not None and start >= 3 and _name_word(before, words, gaz) and not before.ent_type_
+                  and doc[start - 2].text == "," and doc[start - 3].pos_ == "NOUN" and len(span) == 2
+                  and end < len(doc) and doc[end].text == "," and not _headline(before.sent)):
+                start -= 1  # "A police constable, Amirul Islam Parvez, was …": a name set off as an appositive
+            if end < len(doc) and doc[end].lower_ in _PATRONYMIC_SUFFIXES:
+                end += 1  # "Makhabat Tazhibek kyzy"
             if (start, end) != (span.start, span.end):
                 span = Span(doc, start, end, label="PERSON")
         out.append(span)
     return out
+
+
+_PATRONYMIC_SUFFIXES = {"kyzy", "uulu", "uly", "qyzy", "ogly", "oglu", "gyzy"}  # Turkic "daughter (son) of"
 
 
 def _name_word(tok: Token, words: dict[str, frozenset[str]], gaz: Gazetteer) -> bool:
@@ -603,8 +616,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         known = gaz.lookup(span[:-1].text)  # "Kampot province" is Kampot
         if known is not None and not known.type.is_place:
             known = None
-    if known is not None and label == "PERSON" and known.type.is_place and not _locative(span):
-        known = None  # "Victoria", "Houston": a person's name that is also a place's
+    if known is not None and label == "PERSON" and known.type.is_place and not _locative(span) \
+            and known.type is not EntityType.COUNTRY:
+        known = None  # "Victoria", "Houston": a person's name that is also a place's (not "Niger has …")
     if label == "PERSON" and (span.end < len(span.doc) and span.doc[span.end].lower_ in _REGION_WORDS
                               or known is None and _after_place_noun(span)):
         label = "GPE"  # "Kandal province", "the town of Chitungwiza"

@@ -446,6 +446,8 @@ class _Builder:
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
+        if tok.lower_ == "justice" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "chief":
+            return frozenset({"court"})  # "Chief Justice X" (a "justice minister" is the government's)
         kinds = self.words.get(tok.lower_.strip("."), frozenset())
         if not kinds and tok.tag_ in {"NNS", "NNPS"}:
             kinds = self.words.get(tok.lemma_.lower(), frozenset()) & {"head"}  # "CNRP lawmakers X and Y"
@@ -514,8 +516,11 @@ class _Builder:
         while role_tokens and not (self._kinds(role_tokens[0]) - {"honorific"}) and role_tokens[0].is_title \
                 and role_tokens[0].i not in self.token_entity and not (
                     len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
-                    and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}):
-            role_tokens.pop(0)  # a capitalised word that is no title (sentence start); "'s Asia director" keeps it
+                    and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}) \
+                and not (len(role_tokens) == 2 and "government" in self._kinds(role_tokens[1])):
+            # a capitalised word that is no title (sentence start); "'s Asia director" keeps it, and so does
+            # a minister's portfolio ("Home Minister X", "Oil Minister X")
+            role_tokens.pop(0)
         if not role_tokens:
             return
         words_out = [t.lemma_ if t.tag_ in {"NNS", "NNPS"} and self._kinds(t) & {"head"} else
