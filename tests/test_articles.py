@@ -182,3 +182,9 @@ def test_content_hash_changes_with_text_and_metadata(sample_article: Article) ->
     assert replace(sample_article, source="elsewhere").content_hash == sample_article.content_hash
     assert replace(sample_article, text=sample_article.text + " ").content_hash != sample_article.content_hash
     assert replace(sample_article, published=None).content_hash != sample_article.content_hash
+
+
+def test_one_path_given_as_a_string_is_one_path(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Sam Rainsy returned to Cambodia.", encoding="utf-8")
+    assert [a.id for a in read_articles(str(tmp_path / "a.txt"))] == ["a"]
+    assert [a.id for a in read_articles(tmp_path)] == ["a"]

@@ -54,12 +54,15 @@ def max_chars(value: int | None = None) -> int:
     return value
 
 
-def iter_articles(paths: Iterable[str | Path], *, limit: int | None = None) -> Iterator[Article | InputError]:
-    """Yield every article under `paths` (files or folders), or an InputError per bad input.
+def iter_articles(paths: str | Path | Iterable[str | Path], *, limit: int | None = None
+                  ) -> Iterator[Article | InputError]:
+    """Yield every article under `paths` (a file or folder, or several), or an InputError per bad input.
 
     Articles longer than `limit` characters (default: `max_chars()`) are refused with an InputError.
     """
     limit = max_chars(limit)
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path, not the characters of one
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -74,7 +77,7 @@ def iter_articles(paths: Iterable[str | Path], *, limit: int | None = None) -> I
             yield InputError("no such file or folder", source=str(path), hint="check the path")
 
 
-def read_articles(paths: Iterable[str | Path], *, limit: int | None = None) -> list[Article]:
+def read_articles(paths: str | Path | Iterable[str | Path], *, limit: int | None = None) -> list[Article]:
     """Read all articles, raising the first InputError (for callers that want all or nothing)."""
     out = []
     for item in iter_articles(paths, limit=limit):

@@ -715,6 +715,9 @@ def _intent(tok: Token, code: str, participants: list[Participant], factuality: 
     return INTENT_TO_YIELD.get(code, "035"), [Participant(reporter, Role.AGENT), *rest], Factuality.ASSERTED
 
 
+_ADVERB_PARTICLES = {"down", "up", "out", "off"}
+
+
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
     """The first reading of the trigger word that its particles and objects allow. Most readings ask for
     neither, so the word's particles and objects are only gathered when one does."""
@@ -726,8 +729,10 @@ def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
         if r.particle:
             if particles is None:
                 # "fired on X" but not "fired the minister on Monday": a time phrase is no particle
+                # "stepped down": the parser may hang the particle as an adverb
                 particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "prep" and not
-                             any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")}
+                             any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")
+                             or c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES}
             if r.particle not in particles:
                 continue
         if r.needs:
