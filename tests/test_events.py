@@ -1428,3 +1428,20 @@ def test_two_measures_against_one_body_in_a_sentence_are_two_events() -> None:
     suspended, dissolved = event(x, "suspended"), event(x, "dissolved")
     assert (suspended.cameo, dissolved.cameo) == ("172", "1722"), show(x)
     assert patients(x, dissolved) == patients(x, suspended) != [], show(x)
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    ("Serbia is tense. Prime Minister Milos Vucevic resigned on Tuesday, saying he wanted to calm tensions.",
+     "resigned", "Milos Vucevic"),
+    ("Serbia is tense. Novi Sad Mayor Milan Djuric also stepped down on Tuesday.", "stepped", "Milan Djuric"),
+])
+def test_a_resignation_concedes_a_change_in_leadership(text: str, trigger: str, agent: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == "0831" and agents(x, ev) == [agent] and ev.factuality is Factuality.ASSERTED, show(x)
+
+
+def test_a_demand_to_resign_is_no_resignation() -> None:
+    x = run("Bangladesh is tense. The opposition has staged months of protests demanding that Prime Minister "
+            "Sheikh Hasina resign.")
+    assert not [e for e in x.events if e.cameo == "0831" and e.factuality is Factuality.ASSERTED], show(x)

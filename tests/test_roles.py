@@ -486,3 +486,23 @@ def test_his_party_needs_someone_named_nearby() -> None:
 def test_posts_with_a_qualifier(text: str, person: str, role: str, organization: str) -> None:
     m, org = post(run(text), person)
     assert m.role == role and org.label == organization
+
+
+def test_a_list_of_titled_names_gives_each_their_own_title() -> None:
+    x = run("Niger is tense after the coup in the country. Oil Minister Mahamane Sani Mahamadou, Mines Minister "
+            "Ousmane Cisse and Interior Minister Hama Amadou Souley were detained at their homes in the capital "
+            "Niamey, the party said.")
+    got = {(x.entity(m.person).label, m.role) for m in x.memberships}
+    assert got == {("Mahamane Sani Mahamadou", "Oil Minister"), ("Ousmane Cisse", "Mines Minister"),
+                   ("Hama Amadou Souley", "Interior Minister")}, show(x)
+
+
+def test_the_country_of_the_lead_owns_untitled_government_posts() -> None:
+    # France and the French come up more often than Niger, but the lead says the news is Niger's
+    x = run("NIAMEY, July 31 (Reuters) - Niger's military junta on Monday arrested several ministers, a day after "
+            "leaders gave the coup leaders one week to reinstate detained President Mohamed Bazoum.\n\n"
+            "France's foreign ministry condemned the violence. France, the former colonial power, suspended aid. "
+            "French President Emmanuel Macron said French nationals would be protected. The junta accused France "
+            "of plotting, which France denied. Niger has become a key ally of Western countries.")
+    m, org = post(x, "Mohamed Bazoum")
+    assert (m.role, org.label) == ("President", "Government of Niger"), show(x)

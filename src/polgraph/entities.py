@@ -88,7 +88,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
     clusters = [cl for cl in _cluster(cands, doc) if not _credit_only(cl, doc, sent_of)]
-    country_counts = _country_counts(ents, clusters, gaz)
+    country_counts = _country_counts(ents, clusters, gaz, sent_of)
     main_country = country_counts.most_common(1)[0][0] if country_counts else None
     groups = _groups(doc, clusters)
     clusters.extend(groups)
@@ -157,7 +157,13 @@ def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
 
     if not len(doc):
         return ()
-    starts = doc.to_array(SENT_START) == 1
+    from spacy.attrs import IS_ALPHA
+
+    columns = doc.to_array([SENT_START, IS_ALPHA])
+    starts = columns[:, 0] == 1
+    # the parser now and then starts a sentence in the middle of one ("Interior Minister | Hama Amadou
+    # Souley were detained"): a start right after a word, with no punctuation or line break, is none
+    starts[1:] &= columns[:-1, 1] == 0
     starts[0] = True
     return tuple((np.cumsum(starts) - 1).tolist())
 
@@ -1084,25 +1090,46 @@ def _vote(cl: _Cluster) -> EntityType:
     return counts.most_common(1)[0][0]
 
 
-def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer) -> Counter[str]:
+_LEAD_BONUS = 4  # a country the lead sentence names counts this much more (what the news is about)
+
+
+def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
+                    sent_of: tuple[int, ...]) -> Counter[str]:
     counts: Counter[str] = Counter()
+    lead = _lead_end(sent_of)
+    in_lead: set[str] = set()
     for cl in clusters:
+        name = None
         if cl.type is EntityType.COUNTRY:
-            counts[cl.known.name if cl.known else cl.cands[0].text] += len(cl.cands)
+            name = cl.known.name if cl.known else cl.cands[0].text
         elif cl.known is not None and cl.known.country and (
                 cl.known.type.is_place or cl.known.type in {EntityType.GOVERNMENT, EntityType.COURT,
                                                             EntityType.PARTY}):
             # a city, region or national body of a country also speaks for that country (a company
             # such as Twitter does not: it says nothing about where the news happens)
             home = gaz.country_by_code(cl.known.country)
-            if home is not None:
-                counts[home.name] += len(cl.cands)
+            name = home.name if home is not None else None
+        if name is not None:
+            counts[name] += len(cl.cands)
+            if any(c.tok_begin < lead for c in cl.cands):
+                in_lead.add(name)
+    for name in in_lead:
+        counts[name] += _LEAD_BONUS
     for ent in ents:
         if ent.label_ == "NORP":
             known = gaz.country_of_demonym(ent.text)
             if known:
-                counts[known.name] += 1
+                counts[known.name] += 0.5  # "French troops", "the French embassy": often about foreigners
     return counts
+
+
+def _lead_end(sent_of: tuple[int, ...]) -> int:
+    """The token where the lead ends: the first sentence, and the next one when the first is only a
+    dateline ("NIAMEY, July 31 (Reuters) -")."""
+    end = next((i for i, s in enumerate(sent_of) if s != sent_of[0]), len(sent_of))
+    if end < 12:
+        end = next((i for i in range(end, len(sent_of)) if sent_of[i] != sent_of[end]), len(sent_of))
+    return end
 
 
 # groups and governments -------------------------------------------------------------------------

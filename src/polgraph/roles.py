@@ -295,6 +295,9 @@ class _Builder:
         # the run must end in a post word; what follows may name the organisation
         while run and not self._kinds(run[-1]) & {"head", "government", "court"}:
             run.pop()
+        if run and j < len(doc) and (named := self.token_entity.get(j)) is not None \
+                and self.by_key[named].type is EntityType.PERSON:
+            return  # "Oil Minister X, Mines Minister Y and …": the title after the comma is Y's
         if not run and j < len(doc) and doc[j].lower_ == "and" and doc[j - 1].tag_ == "NN":
             self._second_post(person, start, j + 1)  # "X, a lawyer and former secretary general of Y"
             return
