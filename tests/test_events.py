@@ -1445,3 +1445,27 @@ def test_a_demand_to_resign_is_no_resignation() -> None:
     x = run("Bangladesh is tense. The opposition has staged months of protests demanding that Prime Minister "
             "Sheikh Hasina resign.")
     assert not [e for e in x.events if e.cameo == "0831" and e.factuality is Factuality.ASSERTED], show(x)
+
+
+def test_officers_of_a_body_act_for_it() -> None:
+    x = run("Philippines is tense. Officers of the Philippine National Police (PNP) detained Rodrigo Duterte at "
+            "Manila's main international airport on Tuesday morning.", published="2025-03-12")
+    ev = event(x, "detained")
+    assert agents(x, ev) == ["Philippine National Police"] and patients(x, ev) == ["Rodrigo Duterte"], show(x)
+
+
+def test_a_person_flown_abroad_by_others_is_sent_out() -> None:
+    x = run("Philippines is tense. Former Philippine President Rodrigo Duterte was flown to the Netherlands "
+            "overnight to face charges at the International Criminal Court.", published="2025-03-12")
+    ev = event(x, "flown")
+    assert ev.cameo == "174" and patients(x, ev) == ["Rodrigo Duterte"], show(x)
+    x = run("Philippines is tense. President Ferdinand Marcos flew to Tokyo on Monday.", published="2025-03-12")
+    assert event(x, "flew").cameo == "042", show(x)
+
+
+def test_a_surname_two_people_share_is_the_one_the_article_calls_by_it() -> None:
+    x = run("Philippines is tense. Former President Rodrigo Duterte was arrested on Tuesday. Duterte, 79, denied "
+            "wrongdoing. Vice President Sara Duterte, his daughter, left for The Hague. Police had detained Duterte "
+            "at the airport on Tuesday.", published="2025-03-12")
+    held = [e for e in x.events if e.cameo == "173" and "police" in agents(x, e)]
+    assert len(held) == 1 and patients(x, held[0]) == ["Rodrigo Duterte"], show(x)

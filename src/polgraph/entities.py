@@ -985,6 +985,12 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
     for i in tokens_with(doc, "ORTH", looked_for):
         positions.setdefault(doc[i].text, []).append(i)
     for part, cls in owners.items():
+        if len(cls) > 1:
+            # two people share the name (a father and his daughter): the one the article already calls
+            # by it alone ("Duterte, 79, …") is the one it means by it; else the one it names first, whom
+            # the story is about (the other is told apart by a full name or a title)
+            bare = [cl for cl in cls if any(c.text == part for c in cl.cands)]
+            cls = bare if len(bare) == 1 else [] if bare else [min(cls, key=lambda cl: min(c.begin for c in cl.cands))]
         for i in positions.get(part, ()):
             tok = doc[i]
             capitalised = tok.text[:1].isupper() and not tok.is_upper  # "Sokha", "McCarthy", "Matiang'i"

@@ -756,7 +756,11 @@ def _objects(tok: Token, pos: str) -> set[str]:
 
 
 def _refine(tok: Token, code: str) -> str:
-    """Compose request verbs with what is requested: 'ask ... to release' → appeal for release."""
+    """Compose request verbs with what is requested: 'ask ... to release' → appeal for release; a person
+    flown somewhere by others ('was flown to the Netherlands to face charges') is sent out, as in an
+    extradition (174), not making a visit."""
+    if code == "042" and tok.lemma_.lower() == "fly" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return "174"
     if code[:2] not in {"02", "10"}:
         return code
     wanted = {t.lemma_.lower() for c in tok.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} or _to_clause(c)
@@ -1086,6 +1090,22 @@ def _object_it(obj: Token, verb: Token, reading: Trigger, ctx: _Ctx) -> list[str
     return []
 
 
+_MEMBER_NOUNS = {"officer", "member", "agent", "soldier", "troop", "personnel", "official", "guard"}
+
+
+def _body_of_members(t: Token, ctx: _Ctx) -> str | None:
+    """'officers (members, agents) of X': the state body or organisation X, which acts through them."""
+    if t.lemma_.lower() not in _MEMBER_NOUNS or t.tag_ not in {"NNS", "NN"}:
+        return None
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                key = ctx.index.token_entity.get(obj.i) if obj.dep_ == "pobj" else None
+                if key is not None and ctx.by_key[key].type in _ORG_TYPES:
+                    return key
+    return None
+
+
 def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:
     """'it' as the subject of a clause under another ('after it was found guilty', ', charges it
     denies'): the organisation that is the subject of the clause above, when one is."""
@@ -1198,6 +1218,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 key = ctx.index.token_entity[t.head.head.i]
                 if ctx.by_key[key].type is not EntityType.PERSON:
                     out.append(key)
+            continue
+        body = _body_of_members(t, ctx)
+        if body is not None:  # "officers of the Philippine National Police detained X": the police did
+            out.append(body)
             continue
         key = ctx.index.token_entity.get(t.i)
         if key is not None:
