@@ -1469,3 +1469,39 @@ def test_a_surname_two_people_share_is_the_one_the_article_calls_by_it() -> None
             "at the airport on Tuesday.", published="2025-03-12")
     held = [e for e in x.events if e.cameo == "173" and "police" in agents(x, e)]
     assert len(held) == 1 and patients(x, held[0]) == ["Rodrigo Duterte"], show(x)
+
+
+def test_an_execution_kills_the_one_put_to_death() -> None:
+    x = run("Iran is tense. Iran this month also executed Alireza Akbari, a former deputy defence minister convicted "
+            "of spying, prompting Britain to temporarily recall its ambassador.", published="2023-01-24")
+    killed = event(x, "executed")
+    assert killed.cameo == "1823" and patients(x, killed) == ["Alireza Akbari"], show(x)
+    # the one a verb with an object is made to act is that object ("prompting Britain to recall")
+    recalled = event(x, "recall")
+    assert recalled.cameo == "161" and agents(x, recalled) == ["United Kingdom"], show(x)
+    # a conviction told as a description of the person is background, with no new event
+    assert not [e for e in x.events if e.trigger == "convicted"], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran is tense. Protesters hung banners on the bridge on Monday.",
+    "Iran is tense. The minister executed the plan on Monday.",
+])
+def test_hanging_or_executing_no_one_is_no_killing(text: str) -> None:
+    x = run(text, published="2023-01-24")
+    assert not [e for e in x.events if e.cameo == "1823"], show(x)
+
+
+def test_custody_of_a_body_is_held_by_it() -> None:
+    x = run("Iran has been rocked by protests since the death in September of Mahsa Amini, a 22-year-old woman, in "
+            "the custody of the morality police, who had arrested her in Tehran for allegedly flouting the dress "
+            "code.", published="2023-01-24")
+    held = [e for e in x.events if e.cameo == "173"]
+    assert len(held) == 1, show(x)
+    assert agents(x, held[0]) == ["morality police"] and patients(x, held[0]) == ["Mahsa Amini"], show(x)
+
+
+def test_sanctions_announced_are_the_announcers() -> None:
+    x = run("Iran is tense. Britain announced parallel sanctions on Monday.", published="2023-01-24")
+    ev = event(x, "sanctions")
+    assert ev.cameo == "163" and agents(x, ev) == ["United Kingdom"], show(x)

@@ -74,7 +74,7 @@ _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "s
             "guard": "guards", "operative": "operatives", "policeman": "police"}
 # verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
-               "order", "make", "mount", "call", "join", "extend", "prolong", "renew"}
+               "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt"}
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
                   "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
@@ -475,9 +475,11 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         verb = _choose(tok.head, triggers().get(tok.head.lemma_.lower(), []), "VERB")
         if verb is not None and verb.cameo[:2] == reading.cameo[:2]:
             return None  # "imposed sanctions on X": the verb's event already tells it
-    if tok.dep_ == "relcl" and _pluperfect(tok) and not any(c.dep_ in {"nsubjpass", "auxpass"}
-                                                          for c in tok.children):
-        return None  # "supporters who had fled": background describing a participant, not news
+    if tok.dep_ == "relcl" and _pluperfect(tok) and not any(
+            c.dep_ in {"nsubjpass", "auxpass"} or c.dep_ == "dobj" and _someone(c, ctx) for c in tok.children):
+        # "supporters who had fled": background describing a participant, not news; but "the police, who
+        # had arrested her": an act on someone, told to explain what followed
+        return None
     if misparsed is not None:  # "A court on Tuesday sentenced journalist X", parsed as "sentenced journalist"
         subject = [k for t in ctx.doc[misparsed[0].left_edge.i:tok.i]
                    if (k := ctx.index.token_entity.get(t.i)) is not None and not ctx.by_key[k].type.is_place]
@@ -502,6 +504,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
+    if tok.lemma_.lower() in _NEEDS_VICTIM and not any(p.role is Role.PATIENT for p in participants):
+        return None  # "hung up the phone", "executed the plan": no one put to death
     ruling = _ruling(tok) if is_verb else None
     if ruling is not None and participants and not any(p.role is Role.AGENT for p in participants):
         # "the Supreme Court decided that X should be banned": the court bans X
@@ -812,8 +816,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if prep in _PLACE_PREPS and places and place is None:
                 place = places[0]
             countries = [k for k in places if ctx.by_key[k].type is EntityType.COUNTRY]
+            # ("convicted of spying for British intelligence": what 'for' gives a verdict is no one judged)
             if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
-                                     and reading.cameo[:2] in {"14", "17", "18", "19", "11", "12", "13", "16"}):
+                                     and reading.cameo[:2] in {"14", "17", "18", "19", "11", "12", "13", "16"}
+                                     and not (prep == "for" and reading.cameo[:2] == "11")):
                 patients += [k for k in keys if k not in places or k in countries]
             elif (prep in {"to", "with"} or (reading.particle and prep == reading.particle)) and \
                     reading.object_role == "recipient":  # "called on X", "clashed (met) with X"
@@ -840,8 +846,9 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         agents = found + agents
     elif subject is not None and passive and not patients:
         patients = _resolve(subject, ctx)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients:
-        patients = _among_those(tok, ctx) or _resolve(tok.head, ctx)  # "activists arrested this year"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients and tok.head.dep_ != "appos":
+        # "activists arrested this year"; not "X, an opposition leader accused of treason": background
+        patients = _among_those(tok, ctx) or _resolve(tok.head, ctx)
     if place is None:
         place = _place_in_clause(tok, ctx)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
@@ -969,7 +976,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 patients.extend(k for k in keys if k not in places)  # "protests against X"
             elif c.lower_ == "of":
                 keys = keys or [k for o in objs for k in _apposed(o, ctx)]
-                (agents if reading.object_role == "none" else patients).extend(k for k in keys if k not in places)
+                holder = tok.lemma_.lower() == "custody"  # "in the custody of the morality police": who holds
+                (agents if reading.object_role == "none" or holder and all(
+                    ctx.by_key[k].type in _ORG_TYPES for k in keys) else patients).extend(
+                    k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
             elif c.lower_ == "with" and reading.object_role == "recipient":
@@ -1035,6 +1045,10 @@ def _subject(tok: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if cur is tok and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            controller = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if controller is not None:  # "prompting Britain to recall its ambassador": Britain recalls
+                return controller
         if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -1090,6 +1104,14 @@ def _object_it(obj: Token, verb: Token, reading: Trigger, ctx: _Ctx) -> list[str
     return []
 
 
+def _someone(obj: Token, ctx: _Ctx) -> bool:
+    """The object names a person or people: a pronoun for them, or a person or group entity."""
+    key = ctx.index.token_entity.get(obj.i)
+    return obj.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL or (
+        key is not None and ctx.by_key[key].type in {EntityType.PERSON, EntityType.GROUP})
+
+
+_NEEDS_VICTIM = {"hang", "execute", "execution"}  # words that are a killing only when someone is killed
 _MEMBER_NOUNS = {"officer", "member", "agent", "soldier", "troop", "personnel", "official", "guard"}
 
 
@@ -1218,6 +1240,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                 key = ctx.index.token_entity[t.head.head.i]
                 if ctx.by_key[key].type is not EntityType.PERSON:
                     out.append(key)
+            continue
+        named_by = ctx.index.token_entity.get(t.head.i) if t.dep_ == "appos" and t.i not in ctx.index.token_entity \
+            else None
+        if named_by is not None and ctx.by_key[named_by].type is EntityType.PERSON:
+            out.append(named_by)  # "Alireza Akbari, a former deputy defence minister convicted of …": Akbari
             continue
         body = _body_of_members(t, ctx)
         if body is not None:  # "officers of the Philippine National Police detained X": the police did
