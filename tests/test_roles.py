@@ -506,3 +506,23 @@ def test_the_country_of_the_lead_owns_untitled_government_posts() -> None:
             "of plotting, which France denied. Niger has become a key ally of Western countries.")
     m, org = post(x, "Mohamed Bazoum")
     assert (m.role, org.label) == ("President", "Government of Niger"), show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # common nouns naming the post's field belong to the post
+    ("Iran is tense. EU foreign policy chief Josep Borrell told reporters that the bloc could act.",
+     "Josep Borrell", "foreign policy chief", "European Union"),
+    ("Iran is tense. UN human rights chief Volker Turk condemned the executions.", "Volker Turk",
+     "human rights chief", "United Nations"),
+    # "also" between the copula and the post
+    ("Serbia is tense. The ruling Serbian Progressive Party (SNS) won. Milos Vucevic, who is also president of "
+     "the SNS, told a news conference in Belgrade that he would go.", "Milos Vucevic", "president",
+     "Serbian Progressive Party"),
+    # a party NER only found by its acronym (which stands for its name in Serbian)
+    ("Serbia is tense. Opposition leaders said it was not enough. Dragan Djilas, leader of the Freedom and Justice "
+     "Party (SSP), called on Tuesday for a transitional government.", "Dragan Djilas", "leader",
+     "Freedom and Justice Party"),
+])
+def test_posts_named_in_more_words(text: str, person: str, role: str, organization: str) -> None:
+    m, org = post(run(text), person)
+    assert m.role == role and org.label == organization

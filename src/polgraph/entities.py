@@ -235,7 +235,37 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, out, gaz))), gaz)
+    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, _named_before_acronym(
+        doc, out), gaz))), gaz)
+
+
+_NAME_LINKS = {"and", "of", "for", "the"}
+
+
+def _named_before_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Freedom and Justice Party (SSP)': NER found the acronym but not the name it stands for (the
+    acronym of a name in another language need not match its English initials). Capitalised words
+    right before the bracket that end in a party or organisation word are that name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for span in spans:
+        b = span.start
+        if not (len(span) == 1 and span.label_ == "ORG" and _ACRONYM.match(span.text) and b >= 3
+                and doc[b - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"):
+            continue
+        end = b - 1
+        head = doc[end - 1]
+        if end - 1 in taken or not head.is_title or head.lower_ not in _PARTY_WORDS | _ORG_CUES:
+            continue
+        start = end - 1
+        while start > 0 and end - start < 8 and start - 1 not in taken and (
+                doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in _NAME_LINKS - {"the"}):
+            start -= 1
+        while start < end and doc[start].lower_ in _NAME_LINKS:
+            start += 1
+        if end - start >= 2 and not doc[start].is_sent_start:
+            added.append(Span(doc, start, end, label="ORG"))
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
 def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:

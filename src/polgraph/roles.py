@@ -97,8 +97,12 @@ class _Builder:
                 i -= 3  # "Rescue Party (CNRP) lawmakers X": the acronym repeats the owner before it
                 continue
             inside_post = tok.is_title and run and bool(self._kinds(run[0])) and i not in self.token_entity
+            # "EU foreign policy chief X", "UN human rights chief X": a common noun naming the post's field
+            field = tok.is_lower and bool(run) and sum(t.is_lower and not self._kinds(t) for t in run) < 2 and (
+                tok.pos_ == "NOUN" and tok.dep_ == "compound" and bool(self._kinds(run[0]))
+                or tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == run[0].i and not self._kinds(run[0]))
             if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES} or tok.lower_ in _POSSESSIVE or (
-                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post:
+                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field:
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
                 continue
@@ -266,7 +270,8 @@ class _Builder:
             return
         else:
             return
-        while j < len(doc) and (doc[j].lower_ in {"been", "as", "sworn", "in"} or doc[j].lemma_.lower() in _NAMING):
+        while j < len(doc) and (doc[j].lower_ in {"been", "as", "sworn", "in", "also", "now", "still", "currently"}
+                                or doc[j].lemma_.lower() in _NAMING):
             j += 1  # "was appointed (as) commander of Y", "has been named chief of Y"
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
             j += 1
