@@ -628,3 +628,9 @@ def test_a_whole_name_from_parts_ner_cut(text: str, name: str) -> None:
 def test_a_country_ner_took_for_a_person_is_the_country() -> None:
     x = run("Niger is tense. Niger has become a key ally of Western countries in the fight against militants.")
     assert [e.type for e in x.entities if e.label == "Niger"] == [EntityType.COUNTRY], show(x)
+
+
+def test_a_name_an_organisation_noun_introduces_stays_an_organisation() -> None:
+    x = run("Kyrgyzstan is tense. A court ordered four journalists from the investigative outlet Temirov Live held "
+            "in detention. Temirov Live's founder, Bolot Temirov, was deported in 2022.")
+    assert named(x, "Temirov Live").type is EntityType.ORGANIZATION, show(x)

@@ -1505,3 +1505,21 @@ def test_sanctions_announced_are_the_announcers() -> None:
     x = run("Iran is tense. Britain announced parallel sanctions on Monday.", published="2023-01-24")
     ev = event(x, "sanctions")
     assert ev.cameo == "163" and agents(x, ev) == ["United Kingdom"], show(x)
+
+
+def test_a_ruling_that_people_stay_in_custody_holds_them() -> None:
+    x = run("Kyrgyzstan is tense. The Pervomaisky District Court in Bishkek ruled that journalist Makhabat Tazhibek "
+            "kyzy must stay in custody until March 16, lawyer Akmat Alagushev told Reuters.", published="2024-01-18")
+    held = [e for e in x.events if e.cameo == "173"]
+    assert len(held) == 1 and agents(x, held[0]) == ["Pervomaisky District Court"], show(x)
+    assert patients(x, held[0]) == ["Makhabat Tazhibek kyzy"], show(x)
+    # the lawyer who told of the ruling demands nothing
+    assert not [e for e in x.events if e.cameo.startswith("10")], show(x)
+
+
+def test_it_after_a_subject_and_a_news_agency_is_the_subject() -> None:
+    x = run("Kyrgyzstan is tense. The Pervomaisky District Court in Bishkek ruled on Thursday, lawyer Akmat "
+            "Alagushev told Reuters. It placed three other detained journalists under house arrest.",
+            published="2024-01-18")
+    held = [e for e in x.events if e.cameo == "173"]
+    assert held and agents(x, held[0]) == ["Pervomaisky District Court"], show(x)

@@ -50,6 +50,7 @@ class _Cand:
     label: str
     type: EntityType
     known: Known | None = None
+    cued: bool = False  # the text around the name says what it is ("the outlet X"): that beats any vote
 
 
 @dataclass
@@ -629,9 +630,10 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             text = span.text
     if label == "ORG" and _person_shaped(span, gaz):
         label = "PERSON"
-    if label in {"PERSON", "GPE", "NORP"} and span.start > 0 and span.doc[span.start - 1].is_lower and \
-            span.doc[span.start - 1].lower_ in _ORG_NOUNS_BEFORE:
-        label = "ORG"  # "the rights group Foro Penal": the noun before, in apposition, says what it is
+    cued = label in {"PERSON", "GPE", "NORP"} and span.start > 0 and span.doc[span.start - 1].is_lower and \
+        span.doc[span.start - 1].lower_ in _ORG_NOUNS_BEFORE
+    if cued:  # "the rights group Foro Penal": the noun before, in apposition, says what it is, for every mention
+        label = "ORG"
     first = span[0].lower_.strip(".")
     if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
         span, label = span[1:], "PERSON"  # "Ms Tikhanovskaya" tagged as an organisation
@@ -668,7 +670,7 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         etype = EntityType.PARTY  # "her party, Vente Venezuela", "the opposition party Vente Venezuela"
     if etype is EntityType.REGION and span.end < len(span.doc) and span.doc[span.end].lower_ in titles():
         return []  # "deputy Asia director", "Africa correspondent": part of a post's name, not a place in the news
-    return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known)]
+    return [_Cand(span.start_char, span.end_char, span.start, span.end, text, label, etype, known, cued)]
 
 
 def _named_as_party(span: Span) -> bool:
@@ -1118,6 +1120,9 @@ def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
 def _vote(cl: _Cluster) -> EntityType:
     if cl.known is not None:
         return cl.known.type
+    cued = [c.type for c in cl.cands if c.cued]
+    if cued:
+        return cued[0]
     counts = Counter(c.type for c in cl.cands)
     # a specific organisation type found from any name beats the generic one
     specific = [t for t in counts if t not in {EntityType.ORGANIZATION, EntityType.CITY}]

@@ -585,6 +585,12 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
             continue
         if _conditional(clause) or any(c.dep_ == "neg" for c in clause.children if code == "139"):
             continue
+        ruling = _ruling(clause) if code == "100" else None
+        if ruling is not None:  # "the court ruled that X must stay in custody": an order, not a demand
+            held = _ordered_held(clause, ruling, ctx)
+            if held is not None:
+                out.append(held)
+            continue
         speech = _speech_head(clause)
         denied = speech is not None and speech.lemma_.lower() in DENIAL_VERBS
         speaker_keys = _speakers(None if denied else speech, tok, ctx)
@@ -610,6 +616,27 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         out.append(Event(ctx.sent_of[tok.i], tok.idx, tok.idx + len(tok.text), tok.text, word, code,
                          participants, label, date, None, Factuality.ASSERTED, speaker, tok.i))
     return out
+
+
+_HELD_IN = {"custody", "detention", "jail", "prison"}
+
+
+def _ordered_held(clause: Token, ruling: Token, ctx: _Ctx) -> Event | None:
+    """'The court ruled that X and Y must stay (remain) in custody': the court holds them (173)."""
+    if clause.lemma_.lower() not in {"stay", "remain"} or not any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in _HELD_IN for o in c.children)
+            for c in clause.children):
+        return None
+    subject = _subject(clause)
+    held = _resolve(subject, ctx) if subject is not None else []
+    rulers = [k for k in _rulers(ruling, ctx) if k not in held]
+    if not held or not rulers:
+        return None
+    participants = (Participant(rulers[0], Role.AGENT), *(Participant(k, Role.PATIENT) for k in held))
+    label = f"{ctx.by_key[rulers[0]].label} detain {ctx.by_key[held[0]].label}"
+    return Event(ctx.sent_of[clause.i], clause.idx, clause.idx + len(clause.text), clause.text, clause.lemma_.lower(),
+                 "173", participants, label, ctx.date_of.get(ruling.i) or _speech_date(ruling, ctx),
+                 _place_in_clause(ruling, ctx), Factuality.ASSERTED, None, clause.i)
 
 
 # what is wrong to do: told of someone in reported speech, the telling accuses them (CAMEO 112)
@@ -1104,6 +1131,17 @@ def _object_it(obj: Token, verb: Token, reading: Trigger, ctx: _Ctx) -> list[str
     return []
 
 
+def _mention_is_subject(begin: int, ctx: _Ctx) -> bool:
+    """The mention starting at this offset is (the name in) a clause's subject."""
+    span = ctx.doc.char_span(begin, begin + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok, key = span[0], ctx.index.token_entity.get(span[0].i)
+    while tok.head.i != tok.i and ctx.index.token_entity.get(tok.head.i) == key:
+        tok = tok.head  # the name's head word
+    return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _someone(obj: Token, ctx: _Ctx) -> bool:
     """The object names a person or people: a pronoun for them, or a person or group entity."""
     key = ctx.index.token_entity.get(obj.i)
@@ -1230,9 +1268,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                     out.append(main)
                     continue
                 # "The CNRP issued a statement ... It also accused X": the organisation just named
-                earlier = [(b, sent, k) for b, sent, k in ctx.org_mentions if b < t.idx]
-                if earlier and ctx.sent_of[t.i] - earlier[-1][1] <= 1:
-                    out.append(earlier[-1][2])
+                earlier = [(b, sent, k) for b, sent, k in ctx.org_mentions
+                           if b < t.idx and ctx.sent_of[t.i] - sent <= 1]
+                if earlier:  # of several, one that was a subject ("The court ruled …, X told Reuters. It …")
+                    subjects = [k for b, _, k in earlier if _mention_is_subject(b, ctx)]
+                    out.append(subjects[-1] if subjects else earlier[-1][2])
             elif low in {"who", "that"} and t.head.dep_ == "relcl":
                 group = _group_before_owner(t.head.head, ctx) if low == "who" else None
                 out += [group] if group else _resolve(t.head.head, ctx)
