@@ -1523,3 +1523,14 @@ def test_it_after_a_subject_and_a_news_agency_is_the_subject() -> None:
             published="2024-01-18")
     held = [e for e in x.events if e.cameo == "173"]
     assert held and agents(x, held[0]) == ["Pervomaisky District Court"], show(x)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Bangladesh is tense. Bangladesh police on Sunday arrested Mirza Fakhrul Islam Alamgir in Dhaka.",
+     "Bangladesh police"),
+    ("Uganda is tense. Ugandan police on Sunday arrested Bobi Wine in Kampala.", "Ugandan police"),
+])
+def test_a_country_named_before_the_police_says_whose(text: str, label: str) -> None:
+    x = run(text)
+    ev = event(x, "arrested")
+    assert agents(x, ev) == [label], show(x)

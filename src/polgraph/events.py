@@ -1547,7 +1547,9 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma not in STATE_NOUNS or tok.dep_ == "compound":
         return None
-    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.i not in ctx.index.token_entity]
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and (
+        c.i not in ctx.index.token_entity  # "Bangladesh police": a country's name says whose, as "Ugandan" does
+        or ctx.by_key[ctx.index.token_entity[c.i]].type is EntityType.COUNTRY and c.i == tok.i - 1)]
     words = [c.lower_ for c in mods]
     if STATE_NOUNS[lemma] and not set(words) & STATE_NOUNS[lemma]:
         return None  # "forces" or "troops" need a word that makes them the state's
