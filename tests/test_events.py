@@ -1534,3 +1534,10 @@ def test_a_country_named_before_the_police_says_whose(text: str, label: str) -> 
     x = run(text)
     ev = event(x, "arrested")
     assert agents(x, ev) == [label], show(x)
+
+
+def test_an_anti_government_rally_is_against_the_government() -> None:
+    x = run("Bangladesh is tense. Police arrested him a day after an anti-government rally in the capital turned "
+            "violent.", published="2023-10-30")
+    rally = event(x, "rally")
+    assert agents(x, rally) == [] and patients(x, rally) == ["Government of Bangladesh"], show(x)

@@ -992,7 +992,11 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 (agents if agentive else patients).append(key)
         elif c.dep_ in {"compound", "amod"} and c.i in ctx.index.token_entity:
             keys = _resolve(c, ctx)
-            (agents if reading.object_role == "none" else patients).extend(keys)
+            stance = _stance_prefix(c)
+            if stance == "anti":  # "an anti-government rally": the government is what it is against
+                patients.extend(keys)
+            elif stance is None:  # ("a pro-government rally" is its supporters', not the government's)
+                (agents if reading.object_role == "none" else patients).extend(keys)
         elif c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             keys = [k for o in objs for k in _resolve(o, ctx)]
@@ -1140,6 +1144,14 @@ def _mention_is_subject(begin: int, ctx: _Ctx) -> bool:
     while tok.head.i != tok.i and ctx.index.token_entity.get(tok.head.i) == key:
         tok = tok.head  # the name's head word
     return tok.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _stance_prefix(tok: Token) -> str | None:
+    """'anti' or 'pro' when the word is written after one ('anti-government', 'pro-Kremlin')."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
+        return doc[tok.i - 2].lower_
+    return None
 
 
 def _someone(obj: Token, ctx: _Ctx) -> bool:
