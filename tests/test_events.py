@@ -1541,3 +1541,13 @@ def test_an_anti_government_rally_is_against_the_government() -> None:
             "violent.", published="2023-10-30")
     rally = event(x, "rally")
     assert agents(x, rally) == [] and patients(x, rally) == ["Government of Bangladesh"], show(x)
+
+
+def test_the_noun_an_article_sets_beside_a_name_stands_for_it() -> None:
+    x = run("NIAMEY, July 31 (Reuters) - Niger's military junta on Monday arrested Interior Minister Hama Amadou "
+            "Souley. On Friday, General Abdourahamane Tiani declared himself head of the National Council for the "
+            "Safeguard of the Homeland (CNSP), the junta now running the country. The junta suspended the "
+            "activities of all political parties on Thursday night.", published="2023-07-31")
+    council = "National Council for the Safeguard of the Homeland"
+    assert agents(x, event(x, "arrested")) == [council], show(x)
+    assert agents(x, event(x, "suspended")) == [council], show(x)

@@ -526,3 +526,14 @@ def test_the_country_of_the_lead_owns_untitled_government_posts() -> None:
 def test_posts_named_in_more_words(text: str, person: str, role: str, organization: str) -> None:
     m, org = post(run(text), person)
     assert m.role == role and org.label == organization
+
+
+@pytest.mark.parametrize("text", [
+    "Niger is tense. On Friday, General Abdourahamane Tiani declared himself head of the National Council for the "
+    "Safeguard of the Homeland (CNSP).",
+    "Niger is tense. On Friday, the guard's commander, General Abdourahamane Tiani, declared himself head of the "
+    "National Council for the Safeguard of the Homeland (CNSP).",
+])
+def test_declaring_oneself_head_of_a_body(text: str) -> None:
+    m, org = post(run(text), "Abdourahamane Tiani")
+    assert (m.role, org.label) == ("head", "National Council for the Safeguard of the Homeland")

@@ -110,6 +110,8 @@ class _Ctx:
     acted_on: set[tuple[str, str]] = field(default_factory=set)
     # sentence → the persons that are the subject of its main verb, in reading order
     person_subjects: dict[int, list[str]] = field(default_factory=dict)
+    # a common noun the article puts beside an organisation's name → it ("the CNSP, the junta …": "junta")
+    apposed: dict[str, str] = field(default_factory=dict)
 
     def speaker_at(self, offset: int) -> tuple[bool, str | None]:
         """Whether an offset lies inside a quotation, and who is quoted."""
@@ -330,6 +332,7 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
                date_ents=[ent for ent in dated if ent.label_ == "DATE"], bounds=bounds)
     ctx.gender = _genders(article.text, index)
+    ctx.apposed = _apposed_nouns(doc, index, by_key)
     for i, key in sorted(index.token_entity.items()):
         tok = doc[i]
         if tok.dep_ not in {"nsubj", "nsubjpass"} or by_key[key].type is not EntityType.PERSON:
@@ -1510,9 +1513,36 @@ def _country_court(tok: Token, ctx: _Ctx) -> str | None:
     return _described_court(label, (f"court in {country}",) if words else (), country, first, last, ctx, add=True)
 
 
+def _apposed_nouns(doc: Doc, index: EntityIndex, by_key: dict[str, Entity]) -> dict[str, str]:
+    """Common nouns set beside an organisation's name ('the CNSP, the junta now running the country'):
+    the article's 'the junta' (or 'Niger's military junta') is that organisation, before or after."""
+    out: dict[str, str] = {}
+    n = len(doc)
+    for i, key in index.token_entity.items():
+        if by_key[key].type not in _ORG_TYPES or index.token_entity.get(i + 1) == key:
+            continue  # not the last word of a mention
+        j = i + 1
+        if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3  # "the National Council … (CNSP), the junta"
+        if j + 2 >= n or doc[j].text != "," or doc[j + 1].lower_ not in {"the", "a", "an"}:
+            continue
+        k = j + 2
+        while k < min(n, j + 5) and doc[k].pos_ == "ADJ":
+            k += 1
+        noun = doc[k] if k < n else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.i not in index.token_entity \
+                and noun.lemma_.lower() not in DEFINITE_TYPES and noun.lemma_.lower() not in titles():
+            out.setdefault(noun.lemma_.lower(), key)
+    return out
+
+
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
     """'the party', 'the court': the last entity of that kind mentioned before; 'Mnangagwa's
-    government' is the government of the country its leader governs."""
+    government' is the government of the country its leader governs; 'the junta' is the organisation
+    the article called so."""
+    apposed = ctx.apposed.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if apposed is not None and any(c.lower_ in {"the", "its", "this"} or c.dep_ == "poss" for c in tok.lefts):
+        return apposed
     etype = DEFINITE_TYPES.get(tok.lemma_.lower())
     if etype is EntityType.GOVERNMENT and tok.lemma_.lower() == "government":
         owner = next((ctx.index.token_entity.get(c.i) for c in tok.children if c.dep_ == "poss"), None)

@@ -55,6 +55,11 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     return kept, builder.index()
 
 
+def _self_named(doc: Doc, j: int) -> bool:
+    """'declared (proclaimed, named) himself …' at token j."""
+    return doc[j].lemma_.lower() in {"declare", "proclaim", "name"} and doc[j + 1].lower_ in {"himself", "herself"}
+
+
 class _Builder:
     def __init__(self, doc: Doc, index: EntityIndex, gaz: Gazetteer) -> None:
         self.doc = doc
@@ -246,7 +251,9 @@ class _Builder:
             return
         if j < len(doc) and doc[j].text == ",":
             j += 1
-            if j < len(doc) and doc[j].lower_ == "who":
+            if j + 1 < len(doc) and _self_named(doc, j):
+                j += 2  # "X, the guard's commander, declared himself head of Y" (seen from the name before)
+            elif j < len(doc) and doc[j].lower_ == "who":
                 j += 1
                 if j + 2 < len(doc) and doc[j].lower_ == "co" and doc[j + 1].text == "-" \
                         and doc[j + 2].lemma_.lower() == "found":
@@ -260,6 +267,8 @@ class _Builder:
                 j += 1
         elif j < len(doc) and doc[j].lower_ in _COPULA:
             j += 1
+        elif j + 1 < len(doc) and _self_named(doc, j):
+            j += 2  # "X declared himself head of Y"
         elif j + 1 < len(doc) and doc[j].text == "(" and self._owner(j + 1) is not None and \
                 self._owner(j + 1).type is EntityType.PARTY:
             # "lawmaker Kong Saphea (CNRP)": the party in brackets is the post's
