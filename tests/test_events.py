@@ -1551,3 +1551,19 @@ def test_the_noun_an_article_sets_beside_a_name_stands_for_it() -> None:
     council = "National Council for the Safeguard of the Homeland"
     assert agents(x, event(x, "arrested")) == [council], show(x)
     assert agents(x, event(x, "suspended")) == [council], show(x)
+
+
+def test_calling_an_act_persecution_denounces_it_and_leaving_for_a_city_is_travel() -> None:
+    x = run("Philippines is tense. Vice President Sara Duterte called the arrest \"oppression and persecution\" of "
+            "Filipinos and left for The Hague on Wednesday to support her father.", published="2025-03-12")
+    assert agents(x, event(x, "called")) == ["Sara Duterte"] and event(x, "called").cameo == "111", show(x)
+    left = event(x, "left")
+    assert left.cameo == "042" and agents(x, left) == ["Sara Duterte"], show(x)
+
+
+def test_an_impeachment_is_a_formal_accusation() -> None:
+    x = run("Philippines is tense. Vice President Sara Duterte was impeached by the House of Representatives last "
+            "month.", published="2025-03-12")
+    ev = event(x, "impeached")
+    assert ev.cameo == "112" and agents(x, ev) == ["House of Representatives"], show(x)
+    assert patients(x, ev) == ["Sara Duterte"] and when(ev) == ("2025-02", Precision.MONTH), show(x)
