@@ -168,7 +168,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
         ctx.acted_on |= {(event.cameo[:2], p.entity) for p in event.participants if p.role is Role.PATIENT}
-    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx)):
+    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx), *_told_sham(ctx)):
         events.setdefault(_event_key(event), event)
     found = [_at_court_seat(e, ctx) for e in _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))]
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
@@ -681,6 +681,39 @@ def _told_wrongdoing(ctx: _Ctx) -> list[Event]:
         label = f"{ctx.by_key[speaker].label} accuse {ctx.by_key[accused[0]].label}"
         out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "accuse", "112",
                          participants, label, _speech_date(speech or tok, ctx), None, Factuality.ASSERTED,
+                         speaker, i))
+    return out
+
+
+SHAM_WORDS = frozenset({"sham", "farce", "travesty", "mockery", "charade", "witch-hunt", "vendetta"})
+
+
+def _told_sham(ctx: _Ctx) -> list[Event]:
+    """'Amnesty said the trial was "a sham"', '"This case is a farce," said X': X denounces (111) what it
+    calls so; whoever the phrase names (the case against Y, the court) is the patient, when named."""
+    out: list[Event] = []
+    doc = ctx.doc
+    for i in tokens_with_lemma(doc, SHAM_WORDS):
+        tok = doc[i]
+        copula = tok.head
+        if tok.dep_ != "attr" or copula.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in copula.children):
+            continue
+        speech = _speech_head(copula)
+        if speech is not None and (speech.lemma_.lower() in DENIAL_VERBS
+                                   or any(c.dep_ == "neg" for c in speech.children)):
+            continue
+        speakers = _speakers(speech, copula, ctx)
+        if not speakers:
+            continue
+        speaker = speakers[0]
+        subject = _subject(copula)
+        own = {speaker, ctx.affiliation.get(speaker, speaker)}
+        named = _entities_under(subject, ctx) if subject is not None else []
+        targets = [k for k in named if k not in own and not ctx.by_key[k].type.is_place]
+        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in targets))
+        label = f"{ctx.by_key[speaker].label} criticise" + (f" {ctx.by_key[targets[0]].label}" if targets else "")
+        out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "criticise", "111",
+                         participants, label, _speech_date(speech or copula, ctx), None, Factuality.ASSERTED,
                          speaker, i))
     return out
 
