@@ -1461,6 +1461,9 @@ def test_a_person_flown_abroad_by_others_is_sent_out() -> None:
     assert ev.cameo == "174" and patients(x, ev) == ["Rodrigo Duterte"], show(x)
     x = run("Philippines is tense. President Ferdinand Marcos flew to Tokyo on Monday.", published="2025-03-12")
     assert event(x, "flew").cameo == "042", show(x)
+    x = run("Algeria is tense. The writer Boualem Sansal was flown to Germany for medical care hours after his "
+            "release.", published="2025-11-12")
+    assert not [e for e in x.events if e.cameo == "174"], show(x)
 
 
 def test_a_surname_two_people_share_is_the_one_the_article_calls_by_it() -> None:

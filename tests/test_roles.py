@@ -537,3 +537,9 @@ def test_posts_named_in_more_words(text: str, person: str, role: str, organizati
 def test_declaring_oneself_head_of_a_body(text: str) -> None:
     m, org = post(run(text), "Abdourahamane Tiani")
     assert (m.role, org.label) == ("head", "National Council for the Safeguard of the Homeland")
+
+
+def test_a_journalist_of_a_country_holds_no_government_post() -> None:
+    x = run("Algeria is tense. Reporters Without Borders urged Algeria to free French sports journalist Christophe "
+            "Gleizes, who was sentenced in June.")
+    assert posts_of(x, "Christophe Gleizes") == [], show(x)

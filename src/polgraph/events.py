@@ -824,9 +824,10 @@ def _objects(tok: Token, pos: str) -> set[str]:
 
 def _refine(tok: Token, code: str) -> str:
     """Compose request verbs with what is requested: 'ask ... to release' → appeal for release; a person
-    flown somewhere by others ('was flown to the Netherlands to face charges') is sent out, as in an
-    extradition (174), not making a visit."""
-    if code == "042" and tok.lemma_.lower() == "fly" and any(c.dep_ == "nsubjpass" for c in tok.children):
+    flown abroad to face charges ('was flown to the Netherlands to face charges') is sent out, as in an
+    extradition (174), not making a visit ('was flown to Germany for medical care' stays travel)."""
+    if code == "042" and tok.lemma_.lower() == "fly" and any(c.dep_ == "nsubjpass" for c in tok.children) \
+            and any(c.lemma_.lower() in {"face", "stand"} for c in tok.children if c.dep_ in {"advcl", "xcomp"}):
         return "174"
     if code[:2] not in {"02", "10"}:
         return code

@@ -556,8 +556,8 @@ class _Builder:
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
-        words = words | {before}  # "Opposition leader X": not a government post
-        if org is None and not words & _NOT_GOVERNMENT and (
+        words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
+        if org is None and not words & (_NOT_GOVERNMENT | _PRESS) and (
                 "government" in kinds or country or role_tokens[-1].text == "President"
                 or role_tokens[-1].lower_ == "leader"):
             country = country or self.main_country
