@@ -1570,3 +1570,9 @@ def test_an_impeachment_is_a_formal_accusation() -> None:
     ev = event(x, "impeached")
     assert ev.cameo == "112" and agents(x, ev) == ["House of Representatives"], show(x)
     assert patients(x, ev) == ["Sara Duterte"] and when(ev) == ("2025-02", Precision.MONTH), show(x)
+
+
+def test_stepping_down_in_the_present_progressive_is_yet_to_come() -> None:
+    x = run("Mozambique is tense. Outgoing President Filipe Nyusi, who is stepping down after two five-year terms, "
+            "urged Mozambicans to show calm.", published="2024-10-25")
+    assert [e.factuality for e in x.events if e.cameo == "0831"] == [Factuality.PLANNED], show(x)

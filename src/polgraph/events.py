@@ -1911,6 +1911,10 @@ def _speech_head(tok: Token) -> Token | None:
     return None
 
 
+# leaving and going told in the present progressive are what is about to happen
+_PROGRESSIVE_FUTURE = {"resign", "step", "leave", "travel", "visit", "return", "fly", "go", "head"}
+
+
 def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     ruling = _ruling(tok)
     if ruling is not None:  # "the court ruled that the party must be dissolved": decided, as the ruling is
@@ -1945,6 +1949,9 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen
     if _conditional(tok):
         return Factuality.HYPOTHETICAL, None  # "If the court jails him, ..."
+    if tok.tag_ == "VBG" and tok.lemma_.lower() in _PROGRESSIVE_FUTURE and any(
+            c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re"} for c in tok.children):
+        return Factuality.PLANNED, None  # "who is stepping down after two terms", "is travelling to Paris"
     speech = _speech_head(tok)
     reporter: str | None = None
     if speech is not None:
