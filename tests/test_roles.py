@@ -543,3 +543,21 @@ def test_a_journalist_of_a_country_holds_no_government_post() -> None:
     x = run("Algeria is tense. Reporters Without Borders urged Algeria to free French sports journalist Christophe "
             "Gleizes, who was sentenced in June.")
     assert posts_of(x, "Christophe Gleizes") == [], show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # NER took the title and the name for the title of a work
+    ('Kenya is tense. The Kenya National Commission on Human Rights (KNCHR) said 22 people had been killed. '
+     '"We condemn the excessive use of force by the police," KNCHR chairperson Roseline Odede told reporters.',
+     "Roseline Odede", "chairperson", "Kenya National Commission on Human Rights"),
+    # the tagger took the acronym for an adjective
+    ('Kenya is tense. The Law Society of Kenya (LSK) challenged the deployment in the High Court on Wednesday. '
+     '"Deploying the military is unconstitutional," LSK president Faith Odhiambo said.', "Faith Odhiambo",
+     "president", "Law Society of Kenya"),
+    # Kenya's ministers are Cabinet Secretaries
+    ("Kenya is tense. Hours later, Defence Cabinet Secretary Aden Duale authorised the deployment of the Kenya "
+     "Defence Forces (KDF) to support the police.", "Aden Duale", "Defence Cabinet Secretary", "Government of Kenya"),
+])
+def test_posts_ner_half_saw(text: str, person: str, role: str, organization: str) -> None:
+    m, org = post(run(text), person)
+    assert m.role == role and org.label == organization

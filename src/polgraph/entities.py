@@ -327,6 +327,9 @@ def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tu
         p = span.start - 1
         chained = p >= 1 and doc[p].lower_ == "and" and any(r < p for r in remit) and \
             any(o.end == p and o.start in remit for o in spans)
+        if span.label_ == "ORG" and span[-1].lower_ == "cabinet" and span.end < len(doc) \
+                and doc[span.end].lower_ in words:
+            continue  # "Defence Cabinet Secretary X": a portfolio and a title, not an organisation
         if (span.label_ == "ORG" and p >= 1 and (doc[p].lower_ == "for" or chained) and span[0].lower_ != "the"
                 and not _ACRONYM.match(span.text) and gaz.lookup(span.text) is None
                 and (chained or _after_post_title(doc, p, words, sent_of))):
@@ -420,9 +423,11 @@ def _title_forms() -> frozenset[str]:
 
 def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """'lawmaker Um Sovann': two or three capitalised words right after a post title are a name,
-    even when NER took 'Um' for an interjection."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    even when NER took 'Um' for an interjection, or the whole 'KNCHR chairperson Roseline Odede' for
+    the title of a work (such a span, holding a post title, is dropped)."""
     words = titles()
+    spans = [s for s in spans if s.label_ in NER_LABELS or not any(t.lower_ in words for t in s)]
+    taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _title_forms()):
         tok = doc[i]
@@ -1035,7 +1040,8 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
         if len(cls) != 1 or name in owners:  # two owners, or also a person's name: only NER could tell
             continue
         for i in positions.get(name, ()):
-            if i not in taken and doc[i].pos_ in {"PROPN", "NOUN"}:
+            if i not in taken and (doc[i].pos_ in {"PROPN", "NOUN"} or doc[i].is_upper and len(name) > 1):
+                # (an acronym the tagger took for an adjective, "LSK president X", is still the name)
                 cls[0].cands.append(_Cand(doc[i].idx, doc[i].idx + len(name), i, i + 1, name,
                                           cls[0].cands[0].label, cls[0].type))
                 taken.add(i)

@@ -534,9 +534,9 @@ class _Builder:
                 and role_tokens[0].i not in self.token_entity and not (
                     len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
                     and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}) \
-                and not (len(role_tokens) == 2 and "government" in self._kinds(role_tokens[1])):
+                and not (len(role_tokens) in {2, 3} and "government" in self._kinds(role_tokens[1])):
             # a capitalised word that is no title (sentence start); "'s Asia director" keeps it, and so does
-            # a minister's portfolio ("Home Minister X", "Oil Minister X")
+            # a minister's portfolio ("Home Minister X", "Oil Minister X", "Defence Cabinet Secretary X")
             role_tokens.pop(0)
         if not role_tokens:
             return
