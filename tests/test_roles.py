@@ -561,3 +561,18 @@ def test_a_journalist_of_a_country_holds_no_government_post() -> None:
 def test_posts_ner_half_saw(text: str, person: str, role: str, organization: str) -> None:
     m, org = post(run(text), person)
     assert m.role == role and org.label == organization
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # NER missed the outlet's name: the noun before it says it is one
+    ("Azerbaijan is tense. A court in Azerbaijan on Friday sentenced six journalists from the independent "
+     "investigative outlet Abzas Media to prison terms on smuggling charges. Abzas Media director Ulvi Hasanli "
+     "received nine years.", "Ulvi Hasanli", "director", "Abzas Media"),
+    # "Ministry" alone before a post: the ministry just named
+    ("Azerbaijan is tense. Azerbaijan's Foreign Ministry rejected the criticism. Ministry spokesperson Aykhan "
+     "Hajizada said in a statement on Friday that the remarks were biased.", "Aykhan Hajizada", "spokesperson",
+     "Ministry of Foreign Affairs"),
+])
+def test_posts_in_bodies_named_once(text: str, person: str, role: str, organization: str) -> None:
+    m, org = post(run(text), person)
+    assert m.role == role and org.label == organization

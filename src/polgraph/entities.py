@@ -236,8 +236,27 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, _named_before_acronym(
-        doc, out), gaz))), gaz)
+    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, _named_after_org_noun(
+        doc, _named_before_acronym(doc, out)), gaz))), gaz)
+
+
+def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the independent investigative outlet Abzas Media': capitalised words NER left untagged right after
+    a noun for an organisation (outlet, newspaper, rights group …) are that organisation's name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for i in tokens_with(doc, "LOWER", _ORG_NOUNS_BEFORE):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or not tok.is_lower:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and end not in taken and doc[end].is_title and doc[end].is_alpha \
+                and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > i + 1 and (end >= len(doc) or not (doc[end].is_title and doc[end].is_alpha)):
+            added.append(Span(doc, i + 1, end, label="ORG"))
+            taken.update(range(i + 1, end))
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
 _NAME_LINKS = {"and", "of", "for", "the"}

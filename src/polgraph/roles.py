@@ -514,6 +514,10 @@ class _Builder:
             if low == "party":
                 party_word = True
                 continue
+            if low == "ministry" and tok.i not in self.token_entity and org is None:
+                org = self._nearest_ministry(tok.idx)  # "Ministry spokesperson X": the ministry just named
+                if org is not None:
+                    continue
             if low in STATE_BODIES and tok.i not in self.token_entity:
                 org = org or self._state_body(low, tok.idx)  # "Police spokesman X"; "police chief X" keeps the word
                 if role_tokens or not any(self._kinds(t) & {"head"} for t in tokens if t.i > tok.i):
@@ -629,6 +633,15 @@ class _Builder:
                      and (best is None or m.begin > best[0])]
             if later:
                 best = max(later, key=lambda pair: pair[0])
+        return best[1] if best else None
+
+    def _nearest_ministry(self, offset: int) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower():
+                before = [m.begin for m in e.mentions if m.begin < offset]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), e)
         return best[1] if best else None
 
     def _nearest_org(self, offset: int) -> Entity | None:
