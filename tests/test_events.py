@@ -1576,3 +1576,19 @@ def test_stepping_down_in_the_present_progressive_is_yet_to_come() -> None:
     x = run("Mozambique is tense. Outgoing President Filipe Nyusi, who is stepping down after two five-year terms, "
             "urged Mozambicans to show calm.", published="2024-10-25")
     assert [e.factuality for e in x.events if e.cameo == "0831"] == [Factuality.PLANNED], show(x)
+
+
+def test_detained_by_his_own_guards_is_not_detained_by_himself() -> None:
+    x = run("Peru is tense. President Pedro Castillo was detained by his own security detail as his car made its way "
+            "through Lima traffic. Police later released photographs of him sitting in a police station.",
+            published="2022-12-08")
+    held = event(x, "detained")
+    assert agents(x, held) == [] and patients(x, held) == ["Pedro Castillo"], show(x)
+    # releasing photographs of someone sets no one free
+    assert not [e for e in x.events if e.cameo.startswith("084")], show(x)
+
+
+def test_using_ones_wealth_to_act_is_acting() -> None:
+    x = run("Georgia is tense. The Treasury Department said Bidzina Ivanishvili had used his wealth to crack down on "
+            "peaceful protesters and opposition figures.", published="2024-12-27")
+    assert agents(x, event(x, "crack")) == ["Bidzina Ivanishvili"], show(x)

@@ -46,6 +46,7 @@ PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "pre
 SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "pick", "round"},
             {"release", "free", "bail"}, {"criticize", "criticise", "condemn", "denounce"},
             {"accuse", "blame"}, {"protest", "demonstrate", "rally", "march", "gather"})
+_ENTOURAGE = {"detail", "guard", "escort", "staff", "team", "entourage", "security"}  # "his own security detail"
 RELATIONAL_NOUNS = {"cousin", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
                     "lawyer", "friend", "aide", "nephew", "niece", "uncle", "aunt", "relative", "spouse",
                     "bodyguard", "driver", "assistant", "supporter", "family", "child", "children", "parent"}
@@ -508,7 +509,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
                 seen.add((key, role))
                 participants.append(Participant(key, role))
     if tok.lemma_.lower() in _NEEDS_VICTIM and not any(p.role is Role.PATIENT for p in participants):
-        return None  # "hung up the phone", "executed the plan": no one put to death
+        return None  # "hung up the phone", "executed the plan": no one put to death (or set free)
     ruling = _ruling(tok) if is_verb else None
     if ruling is not None and participants and not any(p.role is Role.AGENT for p in participants):
         # "the Supreme Court decided that X should be banned": the court bans X
@@ -854,11 +855,14 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     for c in tok.children:
         dep = c.dep_
         if dep == "agent":  # not into a clause under it ("accused by groups of abusing his office")
+            # ("detained by his own security detail": the detail, not him)
             agents += [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)] or \
-                _entities_under(c, ctx, shallow=True)
+                _entities_under(c, ctx, shallow=True, skip=frozenset({"poss"}))
         elif dep == "nsubjpass":
             patients += _resolve(c, ctx)
         elif dep == "dobj":
+            if reading.cameo.startswith("084") and c.lemma_.lower() in _RELEASED_THINGS:
+                continue  # "released photographs of him": a thing made public, no one set free
             keys = _resolve(c, ctx) or _object_it(c, tok, reading, ctx)
             if reading.object_role == "recipient":
                 recipients += keys
@@ -1115,7 +1119,10 @@ def _subject(tok: Token) -> Token | None:
             return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             controller = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
-            if controller is not None:  # "prompting Britain to recall its ambassador": Britain recalls
+            if controller is not None and (controller.pos_ in {"PROPN", "PRON"} or controller.ent_type_
+                                           or controller.lower_ in group_nouns()):
+                # "prompting Britain to recall its ambassador": Britain recalls (but "used his wealth to
+                # crack down": the user acts)
                 return controller
         if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
@@ -1198,7 +1205,11 @@ def _someone(obj: Token, ctx: _Ctx) -> bool:
         key is not None and ctx.by_key[key].type in {EntityType.PERSON, EntityType.GROUP})
 
 
-_NEEDS_VICTIM = {"hang", "execute", "execution"}  # words that are a killing only when someone is killed
+# words that tell the event only when someone undergoes it: a killing needs someone killed ("executed the
+# plan"), a release someone freed ("released photographs of him")
+_NEEDS_VICTIM = {"hang", "execute", "execution", "release", "free"}
+_RELEASED_THINGS = {"photograph", "photo", "image", "picture", "video", "footage", "statement", "report", "figure",
+                    "document", "list", "detail", "result", "recording", "transcript", "name", "data", "book"}
 _MEMBER_NOUNS = {"officer", "member", "agent", "soldier", "troop", "personnel", "official", "guard"}
 
 
@@ -1373,7 +1384,10 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if named_in_apposition:
             out += named_in_apposition
             continue
-        found = _entities_under(t, ctx, shallow=True)
+        # "his own security detail", "her lawyers": people of the possessor's, not the possessor
+        owned = t.pos_ == "NOUN" and (t.lemma_.lower() in RELATIONAL_NOUNS | _ENTOURAGE or t.lower_ in group_nouns()) \
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+        found = _entities_under(t, ctx, shallow=True, skip=frozenset({"poss"}) if owned else frozenset())
         # "anti-graft agents at the Islamabad High Court": where the people were, not who they were
         # ("an agreement with the opposition in Barbados": where, at any depth of the phrase)
         where = {k for c in t.subtree if c.dep_ == "prep" and c.lower_ in _LOCATIVE
