@@ -1592,3 +1592,9 @@ def test_using_ones_wealth_to_act_is_acting() -> None:
     x = run("Georgia is tense. The Treasury Department said Bidzina Ivanishvili had used his wealth to crack down on "
             "peaceful protesters and opposition figures.", published="2024-12-27")
     assert agents(x, event(x, "crack")) == ["Bidzina Ivanishvili"], show(x)
+
+
+def test_a_rally_organised_by_a_party_is_the_partys() -> None:
+    x = run("Slovakia is tense. Thousands of people gathered outside the government office in Bratislava on Tuesday "
+            "evening in a rally organised by the opposition Progressive Slovakia party.", published="2025-04-16")
+    assert agents(x, event(x, "rally")) == ["Progressive Slovakia"], show(x)

@@ -576,3 +576,13 @@ def test_posts_ner_half_saw(text: str, person: str, role: str, organization: str
 def test_posts_in_bodies_named_once(text: str, person: str, role: str, organization: str) -> None:
     m, org = post(run(text), person)
     assert m.role == role and org.label == organization
+
+
+def test_a_lawyer_with_an_organisation_and_a_lawyer_of_a_country() -> None:
+    x = run("Slovakia is tense. Katarina Batkova, a lawyer with the legal advocacy group Via Iuris, said the "
+            "organisation would refuse.")
+    m, org = post(x, "Katarina Batkova")
+    assert (m.role, org.label) == ("lawyer", "Via Iuris"), show(x)
+    x = run("Gabon is tense. Leon-Paul Ngoulakia was picked up for questioning, his French lawyer Eric Moutet "
+            "confirmed.")
+    assert posts_of(x, "Eric Moutet") == [], show(x)

@@ -46,6 +46,7 @@ PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "pre
 SYNONYMS = ({"ask", "request", "urge", "appeal", "call"}, {"arrest", "detain", "pick", "round"},
             {"release", "free", "bail"}, {"criticize", "criticise", "condemn", "denounce"},
             {"accuse", "blame"}, {"protest", "demonstrate", "rally", "march", "gather"})
+_ORGANISING = {"organise", "organize", "lead", "call", "stage", "hold", "convene"}
 _ENTOURAGE = {"detail", "guard", "escort", "staff", "team", "entourage", "security"}  # "his own security detail"
 RELATIONAL_NOUNS = {"cousin", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
                     "lawyer", "friend", "aide", "nephew", "niece", "uncle", "aunt", "relative", "spouse",
@@ -1056,6 +1057,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 agents.extend(keys)
             elif c.lower_ == "with" and reading.object_role == "recipient":
                 recipients.extend(k for k in keys if k not in places)  # "talks with X"
+    for c in tok.children:  # "a rally organised by the opposition PS party"
+        if c.dep_ == "acl" and c.lemma_.lower() in _ORGANISING and not agents:
+            agents.extend(k for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                          for k in _resolve(o, ctx) if not ctx.by_key[k].type.is_place)
     if tok.dep_ in {"dobj", "attr"} and tok.head.lemma_.lower() in LIGHT_VERBS:
         subject = _subject(tok.head)  # "supporters held demonstrations": the supporters demonstrate
         if not agents and subject is not None and (subject.dep_ == "nsubj" or subject == _gerund_doer(tok.head)):

@@ -28,6 +28,7 @@ _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
+_COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the French government
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
@@ -561,7 +562,7 @@ class _Builder:
             org = self._nearest(EntityType.COURT, begin)
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
         words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
-        if org is None and not words & (_NOT_GOVERNMENT | _PRESS) and (
+        if org is None and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
                 "government" in kinds or country or role_tokens[-1].text == "President"
                 or role_tokens[-1].lower_ == "leader"):
             country = country or self.main_country
