@@ -586,3 +586,10 @@ def test_a_lawyer_with_an_organisation_and_a_lawyer_of_a_country() -> None:
     x = run("Gabon is tense. Leon-Paul Ngoulakia was picked up for questioning, his French lawyer Eric Moutet "
             "confirmed.")
     assert posts_of(x, "Eric Moutet") == [], show(x)
+
+
+def test_who_also_chairs_a_party_ner_missed() -> None:
+    x = run("Slovakia is tense. Prime Minister Robert Fico, who also chairs the Smer party, defended the law on "
+            "Wednesday.")
+    assert ("chairman", "Smer") in {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Robert Fico")}, \
+        show(x)

@@ -256,7 +256,22 @@ def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
         if end > i + 1 and (end >= len(doc) or not (doc[end].is_title and doc[end].is_alpha)):
             added.append(Span(doc, i + 1, end, label="ORG"))
             taken.update(range(i + 1, end))
+    for i in tokens_with(doc, "LOWER", _PARTY_NOUN):  # "the Smer party", "the nationalist SNS party"
+        start = i
+        while start > 0 and i - start < 3 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+                and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
+                and doc[start - 1].lower_ not in titles():
+            start -= 1
+        if start < i and start > 0 and doc[start - 1].lower_ in {"the", *_PARTY_DESCRIPTORS} \
+                and not doc[start].is_sent_start:
+            added.append(Span(doc, start, i, label="ORG"))
+            taken.update(range(start, i))
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+_PARTY_NOUN = frozenset({"party"})
+_PARTY_DESCRIPTORS = {"ruling", "governing", "opposition", "nationalist", "main", "former", "far-right", "centrist",
+                      "conservative", "liberal", "socialist", "populist", "leftist", "rightist", "islamist"}
 
 
 _NAME_LINKS = {"and", "of", "for", "the"}

@@ -28,6 +28,7 @@ _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
+_ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
 _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the French government
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
@@ -256,6 +257,8 @@ class _Builder:
                 j += 2  # "X, the guard's commander, declared himself head of Y" (seen from the name before)
             elif j < len(doc) and doc[j].lower_ == "who":
                 j += 1
+                while j < len(doc) and doc[j].lower_ in _ADVERBS:
+                    j += 1  # "who also chairs the Smer party"
                 if j + 2 < len(doc) and doc[j].lower_ == "co" and doc[j + 1].text == "-" \
                         and doc[j + 2].lemma_.lower() == "found":
                     self._heads(person, start, doc[j + 2], role="co-founder")  # "who co-founded the CNRP"
@@ -280,7 +283,7 @@ class _Builder:
             return
         else:
             return
-        while j < len(doc) and (doc[j].lower_ in {"been", "as", "sworn", "in", "also", "now", "still", "currently"}
+        while j < len(doc) and (doc[j].lower_ in {"been", "as", "sworn", "in", *_ADVERBS}
                                 or doc[j].lemma_.lower() in _NAMING):
             j += 1  # "was appointed (as) commander of Y", "has been named chief of Y"
         if j < len(doc) and doc[j].lower_ in {"the", "a", "an"}:
