@@ -1598,3 +1598,10 @@ def test_a_rally_organised_by_a_party_is_the_partys() -> None:
     x = run("Slovakia is tense. Thousands of people gathered outside the government office in Bratislava on Tuesday "
             "evening in a rally organised by the opposition Progressive Slovakia party.", published="2025-04-16")
     assert agents(x, event(x, "rally")) == ["Progressive Slovakia"], show(x)
+
+
+def test_firing_tear_gas_at_someone_assaults_them() -> None:
+    x = run("Mozambique is tense. Two days later, police fired tear gas at Venancio Mondlane, his supporters and "
+            "journalists as he spoke to reporters.", published="2024-10-25")
+    ev = event(x, "fired")
+    assert ev.cameo == "180" and "Venancio Mondlane" in patients(x, ev), show(x)

@@ -886,9 +886,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
                 place = places[0]
             countries = [k for k in places if ctx.by_key[k].type is EntityType.COUNTRY]
             # ("convicted of spying for British intelligence": what 'for' gives a verdict is no one judged)
-            if prep == "against" or (prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
-                                     and reading.cameo[:2] in {"14", "17", "18", "19", "11", "12", "13", "16"}
-                                     and not (prep == "for" and reading.cameo[:2] == "11")):
+            if prep == "against" or (reading.particle == prep and reading.object_role == "patient") or (
+                    prep in {"on", "for", "with"} and reading.object_role in {"patient", "none"}
+                    and reading.cameo[:2] in {"14", "17", "18", "19", "11", "12", "13", "16"}
+                    and not (prep == "for" and reading.cameo[:2] == "11")):
                 patients += [k for k in keys if k not in places or k in countries]
             elif (prep in {"to", "with"} or (reading.particle and prep == reading.particle)) and \
                     reading.object_role == "recipient":  # "called on X", "clashed (met) with X"
