@@ -1605,3 +1605,9 @@ def test_firing_tear_gas_at_someone_assaults_them() -> None:
             "journalists as he spoke to reporters.", published="2024-10-25")
     ev = event(x, "fired")
     assert ev.cameo == "180" and "Venancio Mondlane" in patients(x, ev), show(x)
+
+
+def test_the_police_telling_of_arrests_made_them() -> None:
+    x = run("Mozambique's government is tense. Police said officers had been attacked with stones and that 90 people "
+            "had been arrested across the country.", published="2024-10-25")
+    assert agents(x, event(x, "arrested")) == ["police"], show(x)

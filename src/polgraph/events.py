@@ -526,7 +526,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             implied = court
         elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government \
                 and not _unnamed_doer(tok, ctx, reading):
-            implied = ctx.index.government
+            # "Police said 90 people had been arrested": the police tell of their own arrests
+            implied = _state_reporter(tok, ctx) or ctx.index.government
         if implied is not None:
             participants.insert(0, Participant(implied, Role.AGENT))
     if not _violent(code):
@@ -1202,6 +1203,16 @@ def _stance_prefix(tok: Token) -> str | None:
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
         return doc[tok.i - 2].lower_
     return None
+
+
+def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
+    """The police (army, security forces) when they are who says a state act happened."""
+    speech = _speech_head(tok)
+    subject = _subject(speech) if speech is not None else None
+    if subject is None or subject.lemma_.lower() not in {"police", "army", "military", "force", "gendarmerie"}:
+        return None
+    keys = _resolve(subject, ctx)
+    return keys[0] if keys and ctx.by_key[keys[0]].type is EntityType.GOVERNMENT else None
 
 
 def _someone(obj: Token, ctx: _Ctx) -> bool:
