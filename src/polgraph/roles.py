@@ -10,12 +10,15 @@ to the court the article names (judges, prosecutors).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from .entities import EntityIndex, with_government, with_state_body
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
+from .nlp import tokens_with
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
@@ -28,6 +31,7 @@ _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
+_POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
 _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the French government
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
@@ -370,8 +374,9 @@ class _Builder:
         """'His party, the CHP, said …', 'her Tisza party': a member of the party, the person being the
         one named last, in this sentence or the one before."""
         doc = self.doc
-        for tok in doc:
-            if tok.lower_ not in {"his", "her"} or tok.i + 2 >= len(doc):
+        for i in tokens_with(doc, "LOWER", _POSSESSORS):
+            tok = doc[i]
+            if tok.i + 2 >= len(doc):
                 continue
             j = tok.i + 1
             party = self._owner(j)
@@ -640,19 +645,17 @@ class _Builder:
         return best[1] if best else None
 
     def _nearest_ministry(self, offset: int) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for e in self.entities:
-            if e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower():
-                before = [m.begin for m in e.mentions if m.begin < offset]
-                if before and (best is None or max(before) > best[0]):
-                    best = (max(before), e)
-        return best[1] if best else None
+        return self._last_before(offset, lambda e: e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower())
 
     def _nearest_org(self, offset: int) -> Entity | None:
+        return self._last_before(offset, lambda e: e.type in {EntityType.PARTY, EntityType.ORGANIZATION,
+                                                             EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO})
+
+    def _last_before(self, offset: int, wanted: Callable[[Entity], bool]) -> Entity | None:
+        """Of the entities `wanted` accepts, the one mentioned last before `offset`."""
         best: tuple[int, Entity] | None = None
         for e in self.entities:
-            if e.type in {EntityType.PARTY, EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.COURT,
-                          EntityType.IGO}:
+            if wanted(e):
                 before = [m.begin for m in e.mentions if m.begin < offset]
                 if before and (best is None or max(before) > best[0]):
                     best = (max(before), e)
