@@ -662,14 +662,10 @@ def _told_wrongdoing(ctx: _Ctx) -> list[Event]:
         tok = doc[i]
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children) or _conditional(tok):
             continue
-        speech = _speech_head(tok)
-        if speech is not None and (speech.lemma_.lower() in DENIAL_VERBS
-                                   or any(c.dep_ == "neg" for c in speech.children)):
+        told = _told_by(tok, ctx)
+        if told is None:
             continue
-        speakers = _speakers(speech, tok, ctx)
-        if not speakers:
-            continue
-        speaker = speakers[0]
+        speech, speaker = told
         doer = _subject(tok)  # "Y was implicated in attacks": Y; "the vote was rigged by Y": Y
         if tok.lemma_.lower() != "implicate" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
             doer = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -701,14 +697,10 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
         copula = tok.head
         if tok.dep_ != "attr" or copula.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in copula.children):
             continue
-        speech = _speech_head(copula)
-        if speech is not None and (speech.lemma_.lower() in DENIAL_VERBS
-                                   or any(c.dep_ == "neg" for c in speech.children)):
+        told = _told_by(copula, ctx)
+        if told is None:
             continue
-        speakers = _speakers(speech, copula, ctx)
-        if not speakers:
-            continue
-        speaker = speakers[0]
+        speech, speaker = told
         subject = _subject(copula)
         own = {speaker, ctx.affiliation.get(speaker, speaker)}
         named = _entities_under(subject, ctx) if subject is not None else []
@@ -719,6 +711,16 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
                          participants, label, _speech_date(speech or copula, ctx), None, Factuality.ASSERTED,
                          speaker, i))
     return out
+
+
+def _told_by(tok: Token, ctx: _Ctx) -> tuple[Token | None, str] | None:
+    """The reporting verb (None inside a bare quotation) and the speaker who tells what `tok` is part
+    of, unless nobody is named or the telling is a denial ("X denied that …", "X did not say …")."""
+    speech = _speech_head(tok)
+    if speech is not None and (speech.lemma_.lower() in DENIAL_VERBS or any(c.dep_ == "neg" for c in speech.children)):
+        return None
+    speakers = _speakers(speech, tok, ctx)
+    return (speech, speakers[0]) if speakers else None
 
 
 def _speakers(speech: Token | None, tok: Token, ctx: _Ctx) -> list[str]:
