@@ -48,6 +48,12 @@ def post(x: Extraction, person: str) -> tuple[Membership, Entity]:
     return posts[0], x.entity(posts[0].organization)
 
 
+def assert_post(text: str, person: str, role: str, organization: str) -> None:
+    """The one post the text gives the person: this role, in this organisation."""
+    m, org = post(run(text), person)
+    assert m.role == role and org.label == organization, show(run(text))
+
+
 # ---- titles before the name ---------------------------------------------------------------------
 
 def test_acting_party_president() -> None:
@@ -448,8 +454,7 @@ def test_a_journalist_works_for_the_outlet_named_with_the_title(text: str, perso
      "Cambodia National Rescue Party"),
 ])
 def test_the_one_post_a_sentence_gives(text: str, person: str, role: str, organization: str) -> None:
-    m, org = post(run(text), person)
-    assert m.role == role and org.label == organization
+    assert_post(text, person, role, organization)
 
 
 @pytest.mark.parametrize("text", [
@@ -484,8 +489,7 @@ def test_his_party_needs_someone_named_nearby() -> None:
      "Obaidul Hassan", "Chief Justice", "Supreme Court"),
 ])
 def test_posts_with_a_qualifier(text: str, person: str, role: str, organization: str) -> None:
-    m, org = post(run(text), person)
-    assert m.role == role and org.label == organization
+    assert_post(text, person, role, organization)
 
 
 def test_a_list_of_titled_names_gives_each_their_own_title() -> None:
@@ -524,8 +528,7 @@ def test_the_country_of_the_lead_owns_untitled_government_posts() -> None:
      "Freedom and Justice Party"),
 ])
 def test_posts_named_in_more_words(text: str, person: str, role: str, organization: str) -> None:
-    m, org = post(run(text), person)
-    assert m.role == role and org.label == organization
+    assert_post(text, person, role, organization)
 
 
 @pytest.mark.parametrize("text", [
@@ -559,8 +562,7 @@ def test_a_journalist_of_a_country_holds_no_government_post() -> None:
      "Defence Forces (KDF) to support the police.", "Aden Duale", "Defence Cabinet Secretary", "Government of Kenya"),
 ])
 def test_posts_ner_half_saw(text: str, person: str, role: str, organization: str) -> None:
-    m, org = post(run(text), person)
-    assert m.role == role and org.label == organization
+    assert_post(text, person, role, organization)
 
 
 @pytest.mark.parametrize("text, person, role, organization", [
@@ -574,8 +576,7 @@ def test_posts_ner_half_saw(text: str, person: str, role: str, organization: str
      "Ministry of Foreign Affairs"),
 ])
 def test_posts_in_bodies_named_once(text: str, person: str, role: str, organization: str) -> None:
-    m, org = post(run(text), person)
-    assert m.role == role and org.label == organization
+    assert_post(text, person, role, organization)
 
 
 def test_a_lawyer_with_an_organisation_and_a_lawyer_of_a_country() -> None:
