@@ -154,12 +154,10 @@ def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
     """Token index → sentence index, read from the sentence-start array (doc.sents builds a span and
     a token object per token on every walk)."""
     import numpy as np
-    from spacy.attrs import SENT_START
+    from spacy.attrs import IS_ALPHA, SENT_START
 
     if not len(doc):
         return ()
-    from spacy.attrs import IS_ALPHA
-
     columns = doc.to_array([SENT_START, IS_ALPHA])
     starts = columns[:, 0] == 1
     # the parser now and then starts a sentence in the middle of one ("Interior Minister | Hama Amadou
@@ -236,8 +234,8 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, _named_after_org_noun(
-        doc, _named_before_acronym(doc, out)), gaz))), gaz)
+    named = _named_before_party_noun(doc, _named_after_org_noun(doc, _named_before_acronym(doc, out)))
+    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
 
 
 def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -256,13 +254,21 @@ def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
         if end > i + 1 and (end >= len(doc) or not (doc[end].is_title and doc[end].is_alpha)):
             added.append(Span(doc, i + 1, end, label="ORG"))
             taken.update(range(i + 1, end))
-    for i in tokens_with(doc, "LOWER", _PARTY_NOUN):  # "the Smer party", "the nationalist SNS party"
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _named_before_party_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Smer party', 'the nationalist SNS party': capitalised words NER left untagged between 'the'
+    (or a word describing a party) and 'party' are the party's name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for i in tokens_with(doc, "LOWER", _PARTY_NOUN):
         start = i
         while start > 0 and i - start < 3 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
                 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
                 and doc[start - 1].lower_ not in titles():
             start -= 1
-        if start < i and start > 0 and doc[start - 1].lower_ in {"the", *_PARTY_DESCRIPTORS} \
+        if start < i and start > 0 and doc[start - 1].lower_ in {"the", *_BEFORE_PARTY_NAME} \
                 and not doc[start].is_sent_start:
             added.append(Span(doc, start, i, label="ORG"))
             taken.update(range(start, i))
@@ -270,7 +276,7 @@ def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 _PARTY_NOUN = frozenset({"party"})
-_PARTY_DESCRIPTORS = {"ruling", "governing", "opposition", "nationalist", "main", "former", "far-right", "centrist",
+_BEFORE_PARTY_NAME = {"ruling", "governing", "opposition", "nationalist", "main", "former", "far-right", "centrist",
                       "conservative", "liberal", "socialist", "populist", "leftist", "rightist", "islamist"}
 
 

@@ -1170,7 +1170,7 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "cri
 _WH_WORDS = {"where", "why", "what", "whether", "how", "who", "whom", "when", "which", "if"}
 
 
-_ORG_TARGETED = ("1722", "163", "171", "172")  # banned, sanctioned, raided, suspended: done to a body
+_ORG_TARGETED = ("163", "171", "172")  # sanctioned, raided, suspended or banned: done to a body
 
 
 def _object_it(obj: Token, verb: Token, reading: Trigger, ctx: _Ctx) -> list[str]:
@@ -1207,10 +1207,15 @@ def _stance_prefix(tok: Token) -> str | None:
     return None
 
 
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the reporting verb above `tok` ("Police said …"), when there is one."""
+    speech = _speech_head(tok)
+    return _subject(speech) if speech is not None else None
+
+
 def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
     """The police (army, security forces) when they are who says a state act happened."""
-    speech = _speech_head(tok)
-    subject = _subject(speech) if speech is not None else None
+    subject = _reporting_subject(tok)
     if subject is None or subject.lemma_.lower() not in {"police", "army", "military", "force", "gendarmerie"}:
         return None
     keys = _resolve(subject, ctx)
@@ -1427,8 +1432,7 @@ def _collective_speaker(tok: Token, ctx: _Ctx) -> str | None:
     says, is that body."""
     if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    speech = _speech_head(tok.head)
-    subject = _subject(speech) if speech is not None else None
+    subject = _reporting_subject(tok.head)
     if subject is None or subject.i > tok.i or subject.lower_ in PRONOUNS_PLURAL:
         return None
     keys = _resolve(subject, ctx)
