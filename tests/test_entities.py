@@ -201,6 +201,64 @@ def test_a_name_with_its_acronym_half_bracketed_is_one_party() -> None:
     assert not any("(" in e.label for e in x.entities), show(x)
 
 
+def test_an_acronym_the_article_defines_is_not_the_gazetteer_namesake() -> None:
+    """"ANC" is the African National Congress in the gazetteer, but this article says what it stands for."""
+    x = run("The strike was called by the National Alliance for Change (ANC) of opposition leader Tomas Velkari. "
+            "ANC spokesman Piet Durand said the strike would go on.")
+    party = named(x, "ANC")
+    assert party.label == "National Alliance for Change", show(x)
+    assert party.wikidata is None, show(x)
+    assert "African National Congress" not in labels(x), show(x)
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("The protests were called by the Dynamic for the Majority of the People (DMP), a coalition of groups.",
+     "Dynamic for the Majority of the People", "DMP"),
+    ("The Sri Lanka Podujana Peramuna (SLPP), the party founded by the family, said it would back him.",
+     "Sri Lanka Podujana Peramuna", "SLPP"),
+    ("Opposition leader Sajith Premadasa of the Samagi Jana Balawegaya (SJB) said he will seek the post.",
+     "Samagi Jana Balawegaya", "SJB"),
+    ("The Office of the U.N. High Commissioner for Human Rights (OHCHR) on Thursday urged restraint.",
+     "Office of the U.N. High Commissioner for Human Rights", "OHCHR"),
+])
+def test_the_words_whose_initials_spell_a_bracketed_acronym_are_its_name(text: str, name: str, acronym: str) -> None:
+    """NER took only part of the name ("People"), or took it for a person or a building: the capitalised
+    words before the bracket whose initials spell the acronym are the organisation's whole name."""
+    x = run(text)
+    org = named(x, acronym)
+    assert org.label == name, show(x)
+    assert org.type is not EntityType.PERSON, show(x)
+
+
+@pytest.mark.parametrize("name", ["Office of the U.N. High Commissioner for Refugees", "UN Human Rights Council"])
+def test_a_un_body_is_an_international_organisation(name: str) -> None:
+    x = run(f"The {name} on Thursday urged the authorities to show restraint.")
+    assert named(x, name).type is EntityType.IGO, show(x)
+
+
+def test_a_bracketed_acronym_then_party_splits_off_the_name() -> None:
+    x = run("The ruling Union for the Republic (UNIR) party has defended the reform.")
+    party = named(x, "UNIR")
+    assert party.label == "Union for the Republic", show(x)
+    assert party.type is EntityType.PARTY, show(x)
+
+
+def test_a_name_read_as_a_work_of_art_before_an_acronym_is_an_organisation() -> None:
+    x = run("The Conference of Bishops of Togo (CET) last week urged the president not to sign the text.")
+    assert named(x, "CET").label == "Conference of Bishops of Togo", show(x)
+
+
+def test_a_preposition_after_a_name_is_not_part_of_it() -> None:
+    x = run("The president sent the text back to the National Assembly on March 29 for a second reading.")
+    assert "National Assembly" in {e.label for e in x.entities} | {a for e in x.entities for a in e.aliases}, show(x)
+    assert not any(e.label.endswith(" on") for e in x.entities), show(x)
+
+
+def test_a_ministry_named_with_its_country_keeps_its_name() -> None:
+    x = run("In Moscow, Russian Foreign Ministry spokeswoman Maria Zakharova said the ban was illegal.")
+    assert "Russian Foreign Ministry" in labels(x), show(x)
+
+
 def test_a_name_and_the_same_name_with_party_are_one_party() -> None:
     x = run("The ruling ZANU-PF party welcomed the result. ZANU-PF lawmakers said the vote was fair.")
     party = named(x, "ZANU-PF")
@@ -634,3 +692,12 @@ def test_a_name_an_organisation_noun_introduces_stays_an_organisation() -> None:
     x = run("Kyrgyzstan is tense. A court ordered four journalists from the investigative outlet Temirov Live held "
             "in detention. Temirov Live's founder, Bolot Temirov, was deported in 2022.")
     assert named(x, "Temirov Live").type is EntityType.ORGANIZATION, show(x)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Sri Lanka's parliament on Friday accepted the resignation of the president.", "Parliament of Sri Lanka"),
+    ("South Africa's government said on Monday it would appeal the ruling.", "Government of South Africa"),
+])
+def test_the_body_of_a_country_named_in_two_words(text: str, body: str) -> None:
+    x = run(text)
+    assert body in labels(x), show(x)

@@ -594,3 +594,42 @@ def test_who_also_chairs_a_party_ner_missed() -> None:
             "Wednesday.")
     assert ("chairman", "Smer") in {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Robert Fico")}, \
         show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    ("Opposition leader Tomas Velkari of the Zorbanian Liberty Party (ZLP) said he would stand.",
+     "Tomas Velkari", "leader", "Zorbanian Liberty Party"),
+    ("Spokesman Piet Durand of the Kordavian Bar Association said the arrests were illegal.",
+     "Piet Durand", "spokesman", "Kordavian Bar Association"),
+    ("The strike was called by the National Alliance for Change (ANC) of veteran opposition leader Tomas "
+     "Velkari.", "Tomas Velkari", "leader", "National Alliance for Change"),
+])
+def test_a_title_with_no_body_and_the_body_named_with_of(text: str, person: str, role: str,
+                                                           organization: str) -> None:
+    """'leader X of the Y party', 'the Y party of leader X': the title is a post in that party, not a
+    mere membership."""
+    assert_post(text, person, role, organization)
+
+
+def test_speaker_is_the_speaker_of_the_parliament_named() -> None:
+    assert_post("Sri Lanka's parliament accepted the resignation on Friday. Speaker Tomas Velkari told a "
+                "news conference that the vote would be held next week.",
+                "Tomas Velkari", "Speaker", "Parliament of Sri Lanka")
+
+
+def test_a_speaker_with_no_parliament_named_holds_no_post() -> None:
+    x = run("Speaker Tomas Velkari said the vote was fair.")
+    assert not x.memberships, show(x)
+
+
+def test_court_president_is_in_the_court_just_named() -> None:
+    assert_post("Kordavia's Constitutional Court on Monday banned the Liberty Party. Court president Tomas "
+                "Velkari said the party had acted illegally.",
+                "Tomas Velkari", "president", "Constitutional Court")
+
+
+def test_sworn_in_as_acting_president() -> None:
+    x = run("Sri Lanka's parliament accepted the resignation of the president. Prime Minister Tomas Velkari "
+            "was sworn in as acting president a few hours later.")
+    roles = {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, "Tomas Velkari")}
+    assert ("acting president", "Government of Sri Lanka") in roles, show(x)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Known, norm
+from .gazetteer import default as default_gazetteer
 from .lexicon import given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
 from .nlp import tokens_flagged, tokens_with, tokens_with_lemma
@@ -226,7 +227,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
-        ent = _and_continued(doc, ent, gaz)
+        ent = _and_continued(doc, _past_abbreviation(_bracketed_org(ent)), gaz)
         split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
@@ -234,8 +235,66 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
+    out = _named_by_acronym(doc, out)
     named = _named_before_party_noun(doc, _named_after_org_noun(doc, _named_before_acronym(doc, out)))
     return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
+
+
+_ACRONYM_JOINERS = {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "el", "del", "in", "on"}
+
+
+def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Dynamic for the Majority of the People (DMP)' with only 'People' tagged, 'Sri Lanka Podujana
+    Peramuna (SLPP)' tagged a person: the capitalised words before a bracketed acronym whose initials
+    spell it are one organisation's name. Without such a run, an organisation NER cut short ('The Office
+    of the U.N.' + 'High Commissioner for Human Rights (OHCHR)') reaches the bracket when its initials
+    hold the acronym's letters in order, from the first to the last."""
+    out = spans
+    for i in tokens_with(doc, "ORTH", {"("}):
+        if not (i >= 2 and i + 2 < len(doc) and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text)):
+            continue
+        letters = re.sub(r"[^A-Z]", "", doc[i + 1].text)
+        start = i
+        while start > 0 and i - start < 10 and not doc[start].is_sent_start and (
+                doc[start - 1].is_alpha and (doc[start - 1].is_title or doc[start - 1].is_upper)
+                or doc[start - 1].lower_ in _ACRONYM_JOINERS or _ACRONYM.match(doc[start - 1].text)):
+            start -= 1
+        capitals = [k for k in range(start, i) if doc[k].text[:1].isupper() and doc[k].lower_ not in _ACRONYM_JOINERS]
+        begin = next((k for k in capitals if "".join(doc[j].text[0] for j in capitals if j >= k) == letters), None)
+        if begin is None:
+            begin = _org_reaching_bracket(doc, out, i, letters)
+        if begin is None or any(s.start == begin and s.end == i and s.label_ == "ORG" for s in out):
+            continue
+        inside = [s for s in out if s.start < i and s.end > begin]
+        if any(_start_after_the(s) < begin or s.end > i for s in inside if s.label_ != "ORG" or s.start > begin):
+            continue  # a name that runs on past the words: leave NER's reading
+        added = [Span(doc, begin, i, label="ORG")]
+        if not any(s.start == i + 1 for s in out):
+            added.append(Span(doc, i + 1, i + 2, label="ORG"))  # the acronym, when NER left it untagged
+        out = sorted([*(s for s in out if s not in inside), *added], key=lambda s: s.start)
+    return out
+
+
+def _start_after_the(span: Span) -> int:
+    return span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+
+
+def _org_reaching_bracket(doc: Doc, spans: list[Span], bracket: int, letters: str) -> int | None:
+    """Where the organisation that the words before `bracket` continue begins, when the initials from its
+    start to the bracket hold `letters` in order, the first and the last included."""
+    before = [s for s in spans if s.label_ == "ORG" and bracket - 10 < s.end < bracket]
+    if not before:
+        return None
+    s = max(before, key=lambda s: s.end)
+    if not all(doc[k].is_alpha and doc[k].is_title or doc[k].lower_ in _ACRONYM_JOINERS for k in range(s.end, bracket)):
+        return None
+    begin = s.start + 1 if doc[s.start].lower_ == "the" else s.start
+    initials = "".join(doc[k].text[0] for k in range(begin, bracket)
+                       if doc[k].text[:1].isupper() and doc[k].lower_ not in _ACRONYM_JOINERS)
+    if initials[:1] != letters[:1] or initials[-1:] != letters[-1:]:
+        return None
+    rest = iter(initials)
+    return begin if all(ch in rest for ch in letters) else None
 
 
 def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -258,8 +317,9 @@ def _named_after_org_noun(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _named_before_party_noun(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'the Smer party', 'the nationalist SNS party': capitalised words NER left untagged between 'the'
-    (or a word describing a party) and 'party' are the party's name."""
+    """'the Smer party', 'the nationalist SNS party', 'the pro-Russian Shor Party': capitalised words NER
+    left untagged between 'the' (or a word describing a party) and 'party' are the party's name (with
+    'Party' when it is capitalised)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _PARTY_NOUN):
@@ -268,10 +328,12 @@ def _named_before_party_noun(doc: Doc, spans: list[Span]) -> list[Span]:
                 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
                 and doc[start - 1].lower_ not in titles():
             start -= 1
-        if start < i and start > 0 and doc[start - 1].lower_ in {"the", *_BEFORE_PARTY_NAME} \
+        named = doc[i].text == "Party" and i not in taken  # "the pro-Russian Shor Party": the word is in the name
+        if start < i and start > 0 and (doc[start - 1].lower_ in {"the", *_BEFORE_PARTY_NAME}
+                                        or doc[start - 1].ent_type_ == "NORP") \
                 and not doc[start].is_sent_start:
-            added.append(Span(doc, start, i, label="ORG"))
-            taken.update(range(start, i))
+            added.append(Span(doc, start, i + named, label="ORG"))
+            taken.update(range(start, i + named))
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
@@ -307,6 +369,33 @@ def _named_before_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
         if end - start >= 2 and not doc[start].is_sent_start:
             added.append(Span(doc, start, end, label="ORG"))
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _bracketed_org(ent: Span) -> Span:
+    """'The Conference of Bishops of Togo (CET' tagged a work of art: a name that NER read as a title,
+    a building or a product but that an acronym in brackets follows is an organisation's."""
+    if ent.label_ not in {"WORK_OF_ART", "FAC", "PRODUCT"}:
+        return ent
+    doc = ent.doc
+    bracket = next((t.i for t in ent if t.text == "("), ent.end)
+    if bracket + 1 < len(doc) and doc[bracket].text == "(" and _ACRONYM.match(doc[bracket + 1].text):
+        return Span(doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
+def _past_abbreviation(ent: Span) -> Span:
+    """'The Office of the U.N.' + 'High Commissioner for Refugees': NER ends an organisation at an
+    abbreviation's full stop; capitalised words (and 'for', 'of', 'on') right after it continue it."""
+    doc, e = ent.doc, ent.end
+    if ent.label_ != "ORG" or not re.fullmatch(r"(?:[A-Z]\.){2,}", ent[-1].text):
+        return ent
+    end = e
+    while e < len(doc) and e - ent.end < 8 and not doc[e].ent_type_ and (
+            doc[e].is_title and doc[e].is_alpha or doc[e].lower_ in {"for", "of", "on"}):
+        e += 1
+        if doc[e - 1].is_title:
+            end = e
+    return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
 
 
 def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
@@ -573,7 +662,9 @@ def _split_bracket(ent: Span) -> list[Span] | None:
         if tok.text == "(" and ent.start < tok.i < ent.end - 1:
             inner = ent.doc[tok.i + 1:ent.end]
             if ")" in inner.text:
-                return None
+                if not (len(inner) >= 3 and inner[1].text == ")" and all(t.is_lower for t in inner[2:])):
+                    return None
+                inner = inner[:1]  # "Union for the Republic (UNIR) party": the name and its acronym
             return [Span(ent.doc, ent.start, tok.i, label=ent.label_), Span(ent.doc, inner.start, inner.end,
                                                                             label=ent.label_)]
     return None
@@ -710,6 +801,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     etype = _type_of(text, label, known, span)
     if etype is None:
         return []
+    doc, e = span.doc, span.end
+    party_noun = party_noun or (e + 3 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
+                                and doc[e + 3].lower_ == "party")  # "the Union for the Republic (UNIR) party"
     if known is None and etype is not EntityType.PARTY and (_named_as_party(span) or party_noun
                                                           and etype is EntityType.ORGANIZATION):
         etype = EntityType.PARTY  # "her party, Vente Venezuela", "the opposition party Vente Venezuela"
@@ -854,8 +948,9 @@ def _trim(ent: Span) -> Span | None:
                            (ent.label_ == "PERSON" and doc[start].lower_.strip(".") in title_words
                             and end - start > 1)):
         start += 1
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}):
+        end -= 1  # "the National Assembly on" (March 29): NER took the next word in
     if start >= end or all(t.lower_ in _COMPASS for t in doc[start:end]):
         return None  # "South East" (of "South East Asian"): a direction, not a place
     span = doc[start:end]
@@ -876,7 +971,7 @@ def org_type(name: str) -> EntityType:
     words = set(re.findall(r"[a-z]+", low))
     if words & _COURT_WORDS:
         return EntityType.COURT
-    if any(w in low for w in _IGO_WORDS) and not words & {"ministry", "party"}:
+    if (any(w in low for w in _IGO_WORDS) or "u.n." in low or "un" in words) and not words & {"ministry", "party"}:
         return EntityType.IGO
     if words & _PARTY_WORDS and "party" in words or words & {"movement", "front", "league"} and \
             not words & _GOV_WORDS:
@@ -949,6 +1044,8 @@ _AFFAIRS = {"Foreign", "Home", "Internal", "External"}  # "Foreign Ministry": Mi
 
 def _canonical_org_label(text: str) -> str:
     m = re.match(r"^(.+?) Ministry$", text)
+    if m and default_gazetteer().country_of_demonym(m.group(1).split()[0]):
+        return text  # "Russian Foreign Ministry", not "Ministry of Russian Foreign"
     if m and not text.lower().startswith("ministry"):
         return f"Ministry of {m.group(1)} Affairs" if m.group(1) in _AFFAIRS else f"Ministry of {m.group(1)}"
     return text
@@ -958,6 +1055,10 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     acronym_defs = _acronym_definitions(doc, cands)
+    full_known = {c.text: c.known for c in cands}
+    for c in cands:
+        if c.known is not None and c.text in acronym_defs and full_known.get(acronym_defs[c.text]) != c.known:
+            c.known = None  # the article says what "ANC" stands for here ("National Alliance for Change")
     # longest names first, so short forms ("Rainsy", "CNRP") find their full names
     for c in sorted(cands, key=lambda c: (-len(c.text.split()), -len(c.text), c.begin)):
         key = _ministry_key(norm(c.known.name if c.known else c.text))
@@ -1003,7 +1104,7 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         if c.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION and target.known is None:
             target.type = EntityType.PERSON
         by_key.setdefault(key, target)
-        if len(words) > 1 and words[-1] == "party" and target.type.is_agent:
+        if len(words) > 1 and words[-1].lower() == "party" and target.type.is_agent:
             by_key.setdefault(_ministry_key(norm(" ".join(words[:-1]))), target)  # "ZANU-PF party" is "ZANU-PF"
         if c.known and target.known is None:
             target.known = c.known
@@ -1334,6 +1435,11 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                     known = gaz.country(child.text)
                     if known:
                         country, first = known.name, child
+                        continue
+                    whole = doc[child.left_edge.i:child.i + 1]  # "Sri Lanka's parliament"
+                    known = gaz.country(whole.text) if len(whole) > 1 else None
+                    if known:
+                        country, first = known.name, whole[0]
             if country is None:
                 if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.lefts):
                     continue  # someone else's government (or the European Parliament) we cannot place

@@ -30,6 +30,7 @@ _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": 
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
+_LEGISLATURES = {"parliament", "assembly", "congress", "senate", "legislature", "duma", "majlis", "sejm", "knesset"}
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
 _POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
@@ -156,6 +157,13 @@ class _Builder:
                                last.idx + len(last.text))
                 self.party_post[end] = shared
                 return
+            of_org = self._org_of_titled(run)
+            if of_org is not None:
+                # "the National Alliance for Change (ANC) of veteran opposition leader X": its leader
+                self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], of_org, run[0].idx,
+                               last.idx + len(last.text))
+                self.party_post[end] = of_org
+                return
             count = len(self.memberships)
             self._add(person, run, run[0].idx, last.idx + len(last.text))
             if len(self.memberships) > count:
@@ -171,6 +179,22 @@ class _Builder:
                 k -= 1
             if k < start - 1 and self.doc[k].text in {",", "–", "—"}:
                 self._title_then_name(person, k, last)
+
+    def _org_of_titled(self, run: list[Token]) -> Entity | None:
+        """The party or organisation in 'PARTY (ACR) of [veteran] TITLE X', when the title names no body."""
+        doc = self.doc
+        if not any(self._kinds(t) & {"head"} for t in run) or any(self._owner(t.i) for t in run):
+            return None
+        k = run[0].i - 1
+        while k > 0 and run[0].i - k <= 2 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"}:
+            k -= 1  # "veteran"
+        if k < 2 or doc[k].lower_ != "of":
+            return None
+        k -= 1
+        if doc[k].text == ")" and k >= 3 and doc[k - 2].text == "(":
+            k -= 3
+        owner = self._owner(k)
+        return owner if owner is not None and owner.type in {EntityType.PARTY, EntityType.ORGANIZATION} else None
 
     def _shared_owner(self, run: list[Token]) -> Entity | None:
         """The party or organisation of the titled name this title is coordinated with ('party chair Kem
@@ -358,17 +382,25 @@ class _Builder:
 
     def _member_of_party(self, person: Entity, start: int, j: int, skip: set[str]) -> None:
         """'Tomas Velkari of the Zorbanian Liberty Party', 'Chamisa's CCC': a member of the party (a post
-        the article gives in it replaces this, see `find_memberships`)."""
+        the article gives in it replaces this, see `find_memberships`); 'opposition leader X of the Y
+        Party': the title before the name, when it names no body, is a post in that party."""
         doc = self.doc
+        run = self.runs.get(j - 1) if doc[j - 1].lower_ == "of" else None  # the title before the name
         while j < len(doc) and doc[j].lower_ in skip and j - start < 6:
             j += 1
         party = self._owner(j)
-        if party is None or party.type is not EntityType.PARTY:
+        if party is None or party.type is not EntityType.PARTY and not (run and party.type is EntityType.ORGANIZATION):
             return
         last = j
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
-        self._add_with(person, [], party, doc[start].idx, doc[last].idx + len(doc[last].text), role="member")
+        heads = [t for t in run or [] if self._kinds(t) & {"head"}]
+        if run and heads and not any(self._owner(t.i) for t in run):
+            self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], party, run[0].idx,
+                           doc[last].idx + len(doc[last].text))
+            return
+        if party.type is EntityType.PARTY:
+            self._add_with(person, [], party, doc[start].idx, doc[last].idx + len(doc[last].text), role="member")
 
     def possessed_parties(self) -> None:
         """'His party, the CHP, said …', 'her Tisza party': a member of the party, the person being the
@@ -527,6 +559,10 @@ class _Builder:
                 org = self._nearest_ministry(tok.idx)  # "Ministry spokesperson X": the ministry just named
                 if org is not None:
                     continue
+            if low == "court" and tok.i not in self.token_entity and org is None:
+                org = self._nearest(EntityType.COURT, tok.idx)  # "Court president X": the court just named
+                if org is not None:
+                    continue
             if low in STATE_BODIES and tok.i not in self.token_entity:
                 org = org or self._state_body(low, tok.idx)  # "Police spokesman X"; "police chief X" keeps the word
                 if role_tokens or not any(self._kinds(t) & {"head"} for t in tokens if t.i > tok.i):
@@ -568,11 +604,14 @@ class _Builder:
             org = self._nearest(EntityType.PARTY, begin)
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
+        if org is None and role_tokens[-1].lower_ == "speaker":
+            org = self._legislature(begin)  # "Speaker X": the speaker of the parliament the article names
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
         words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
         if org is None and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
                 "government" in kinds or country or role_tokens[-1].text == "President"
-                or role_tokens[-1].lower_ == "leader"):
+                or role_tokens[-1].lower_ == "leader" or before == "as" and role_tokens[-1].lower_ == "president"):
+            # "was sworn in as acting president": the country's
             country = country or self.main_country
             if country:
                 org = self._government(country)
@@ -585,6 +624,15 @@ class _Builder:
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         sentence = self.sent_of.get(span.start if span is not None else 0, 0)
         self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
+
+    def _legislature(self, offset: int) -> Entity | None:
+        """The parliament the article names nearest to `offset` (before it if any), if it names one."""
+        bodies = [e for e in self.entities if e.type is EntityType.GOVERNMENT and e.mentions
+                  and set(e.label.lower().split()) & _LEGISLATURES]
+        if not bodies:
+            return None
+        return min(bodies, key=lambda e: min((offset - m.begin if m.begin < offset else 10 * (m.begin - offset))
+                                             for m in e.mentions))
 
     def _nearest(self, etype: EntityType, offset: int) -> Entity | None:
         """The entity of that type mentioned last before offset (or the only one in the article)."""
