@@ -1611,3 +1611,35 @@ def test_the_police_telling_of_arrests_made_them() -> None:
     x = run("Mozambique's government is tense. Police said officers had been attacked with stones and that 90 people "
             "had been arrested across the country.", published="2024-10-25")
     assert agents(x, event(x, "arrested")) == ["police"], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kordavian Liberty Party filed an appeal with the Supreme Court on Monday.",
+    "The Kordavian Liberty Party lodged an appeal with the Supreme Court on Monday.",
+])
+def test_filing_an_appeal_with_a_court(text: str) -> None:
+    x = run(text)
+    ev = event(x, "appeal")
+    assert ev.cameo[:2] == "02", show(x)
+    assert agents(x, ev) == ["Kordavian Liberty Party"], show(x)
+    assert recipients(x, ev) == ["Supreme Court"], show(x)
+
+
+def test_the_possessor_of_an_appeal_made_it() -> None:
+    x = run("Tomas Velkari's appeal was rejected by the Supreme Court on Monday.")
+    assert agents(x, event(x, "appeal")) == ["Tomas Velkari"], show(x)
+
+
+def test_a_finite_verb_after_an_urged_infinitive_is_the_urgers() -> None:
+    """The parser hangs "called" on "free"; the one urged (who would free them) did not call."""
+    x = run("Amnesty International urged Tomas Velkari to free the activists and called for an inquiry.")
+    assert agents(x, event(x, "called")) == ["Amnesty International"], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Velkari is due to have his appeal heard on Dec. 3.",
+    "Tomas Velkari is due to appeal against the verdict next week.",
+])
+def test_what_someone_is_due_to_do_is_planned(text: str) -> None:
+    x = run(text)
+    assert event(x, "appeal").factuality is Factuality.PLANNED, show(x)

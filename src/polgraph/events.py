@@ -76,7 +76,8 @@ _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "s
             "guard": "guards", "operative": "operatives", "policeman": "police"}
 # verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
-               "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt"}
+               "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt",
+               "file", "lodge", "submit"}  # "filed (lodged) an appeal"
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
                   "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
@@ -1034,7 +1035,8 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             for key in keys:
                 state = ctx.by_key[key].type in {EntityType.GOVERNMENT, EntityType.COURT, EntityType.IGO,
                                                  EntityType.COUNTRY}
-                agentive = reading.object_role == "none" or reading.cameo[:2] in {"04", "16"} or state
+                # "X's appeal", "X's talks": a noun whose object is the recipient is done by its possessor
+                agentive = reading.object_role in {"none", "recipient"} or reading.cameo[:2] in {"04", "16"} or state
                 (agents if agentive else patients).append(key)
         elif c.dep_ in {"compound", "amod"} and c.i in ctx.index.token_entity:
             keys = _resolve(c, ctx)
@@ -1110,12 +1112,16 @@ def _subject(tok: Token) -> Token | None:
     """The subject of a verb, inherited through conjunctions, control verbs and gerunds when absent
     ("the EU submitted its report on suspending X": the EU suspends)."""
     cur = tok
-    climb = {"conj", "xcomp", "advcl"}
+    climb = {"conj", "xcomp", "advcl", "acomp"}  # "acomp": "X is due (ready, set) to appeal"
     if tok.tag_ == "VBG":
         climb |= {"pcomp", "prep", "pobj", "acl", "dobj"}
     doer = _gerund_doer(tok)
     if doer is not None:
         return doer
+    # "X urged Y to free Z and called for …": a finite verb is not conjoined to the infinitive the parser
+    # hung it on, so Y (who would free Z) is not its subject
+    finite_conj = tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.head.tag_ == "VB" \
+        and tok.head.dep_ == "xcomp"
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:  # of two ("KAMPALA — politician X appealed"), the one next to the verb
@@ -1126,7 +1132,7 @@ def _subject(tok: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if cur is tok and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "The party's secretary general, X, called for…" parsed as a clause on the noun
-        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i and not finite_conj:
             controller = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
             if controller is not None and (controller.pos_ in {"PROPN", "PRON"} or controller.ent_type_
                                            or controller.lower_ in group_nouns()):
@@ -1952,6 +1958,19 @@ def _speech_head(tok: Token) -> Token | None:
 _PROGRESSIVE_FUTURE = {"resign", "step", "leave", "travel", "visit", "return", "fly", "go", "head"}
 
 
+def _planned_above(tok: Token) -> bool:
+    """'is due to have his appeal heard', 'is expected to file an appeal': the event sits, through its
+    verb, in the infinitive of a word of planning or expectation."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in PLAN_WORDS | {"due"}:
+            return True
+        if cur.dep_ not in {"xcomp", "ccomp", "dobj", "nsubj", "nsubjpass"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     ruling = _ruling(tok)
     if ruling is not None:  # "the court ruled that the party must be dissolved": decided, as the ruling is
@@ -1977,7 +1996,7 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         return Factuality.NEGATED, None
     if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_WORDS for c in children):
         return Factuality.PLANNED, None
-    if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"}:
+    if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"} or _planned_above(tok):
         return Factuality.PLANNED, None
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and tok.head.lemma_.lower() not in _DECIDING_VERBS:
