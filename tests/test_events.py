@@ -1643,3 +1643,16 @@ def test_a_finite_verb_after_an_urged_infinitive_is_the_urgers() -> None:
 def test_what_someone_is_due_to_do_is_planned(text: str) -> None:
     x = run(text)
     assert event(x, "appeal").factuality is Factuality.PLANNED, show(x)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The killings drew condemnation from the European Union and the United States.",
+     ["European Union", "United States"]),
+    ("The verdict drew sharp criticism from Amnesty International on Monday.", ["Amnesty International"]),
+    ("Condemnation from the Kordavian Liberty Party followed on Monday.", ["Kordavian Liberty Party"]),
+])
+def test_condemnation_from_someone_is_their_criticism(text: str, who: list[str]) -> None:
+    x = run(text)
+    ev = next((e for e in x.events if e.trigger.lower() in {"condemnation", "criticism"}), None)
+    assert ev is not None and ev.cameo == "111", show(x)
+    assert sorted(agents(x, ev)) == sorted(who), show(x)

@@ -74,6 +74,7 @@ _STATE_DOERS = {"authority", "official", "government", "regime", "state", "offic
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
             "guard": "guards", "operative": "operatives", "policeman": "police"}
+_DRAWING = {"draw", "attract", "receive", "face", "meet", "spark", "provoke", "prompt"}  # "drew criticism from X"
 # verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
                "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt",
@@ -1061,8 +1062,16 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
                     k for k in keys if k not in places)
             elif c.lower_ == "by":
                 agents.extend(keys)
+            elif c.lower_ == "from" and reading.cameo[:2] == "11":
+                agents.extend(k for k in keys if k not in places or ctx.by_key[k].type is EntityType.COUNTRY)
+                # "condemnation from the EU (and the United States)"
             elif c.lower_ == "with" and reading.object_role == "recipient":
                 recipients.extend(k for k in keys if k not in places)  # "talks with X"
+    if not agents and reading.cameo[:2] == "11" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DRAWING:
+        agents.extend(k for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)
+                      if not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY)
+        # "the killings drew condemnation from the EU"
     for c in tok.children:  # "a rally organised by the opposition PS party"
         if c.dep_ == "acl" and c.lemma_.lower() in _ORGANISING and not agents:
             agents.extend(k for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
