@@ -1656,3 +1656,20 @@ def test_condemnation_from_someone_is_their_criticism(text: str, who: list[str])
     ev = next((e for e in x.events if e.trigger.lower() in {"condemnation", "criticism"}), None)
     assert ev is not None and ev.cameo == "111", show(x)
     assert sorted(agents(x, ev)) == sorted(who), show(x)
+
+
+def test_an_undated_past_event_after_a_sentence_of_an_earlier_year_is_not_given_the_reports_month() -> None:
+    x = run("The crisis deepened after the Kordavian Liberty Party won the election in July 2017. "
+            "Police arrested Tomas Velkari in response.")
+    assert event(x, "arrested").date is None, show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Piet Durand in 2017.\n\nPolice arrested Tomas Velkari in the capital.",  # a new paragraph
+    "The charge says that since 2017 Piet Durand plotted a coup. Police arrested Tomas Velkari in the capital.",
+    "Police arrested Piet Durand in 2017. Police have arrested Tomas Velkari in the capital.",  # present perfect
+])
+def test_an_undated_event_keeps_the_reports_month_when_the_earlier_year_is_not_its_background(text: str) -> None:
+    x = run(text)
+    ev = next(e for e in x.events if "Tomas Velkari" in patients(x, e))
+    assert ev.date is not None and ev.date.value == "2019-11", show(x)

@@ -2185,7 +2185,33 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
             stale = True  # (a clause describing someone, "Rainsy, who has lived abroad since 2015", does not count)
     if stale:
         return None  # "… in the 2020 election, but was detained before the vote": not the report's month
+    if published is not None and _told_after_an_earlier_year(tok, ctx, published):
+        return None
     return published
+
+
+def _told_after_an_earlier_year(tok: Token, ctx: _Ctx, published: EventDate) -> bool:
+    """'… after France recognised Moroccan sovereignty in July last year. Algeria recalled its ambassador
+    in response.': an undated event in the simple past, told right after a sentence of the same paragraph
+    dated to an earlier year, belongs to that background, not to the report's month (left undated)."""
+    if tok.tag_ != "VBD" or any(t.dep_ == "aux" for t in tok.children):
+        return False
+    sentence = ctx.sent_of[tok.i]
+    start = tok.i
+    while start > 0 and ctx.sent_of[start - 1] == sentence:
+        start -= 1
+    if start == 0 or "\n" in ctx.doc[start - 1].whitespace_ or "\n" in ctx.doc[start - 1].text:
+        return False  # the first sentence, or the first of its paragraph
+    for e in ctx.date_ents:
+        if ctx.sent_of[e.start] != sentence - 1 or e.start in ctx.bounds or (
+                e.start > 0 and ctx.doc[e.start - 1].lower_ in {"since", "until", "till", "from"}):
+            continue  # "the charge that since 1993 X plotted …": a span's start, not the story's time
+        gov = _governor(e)
+        when = ctx.date_of.get(gov.i) if gov is not None else None
+        when = when or dates.resolve(e.text, ctx.article.published)
+        if when is not None and when.value[:4] < published.value[:4]:
+            return True
+    return False
 
 
 def _at_occasion(noun: Token, verb: Token) -> bool:
