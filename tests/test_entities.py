@@ -701,3 +701,12 @@ def test_a_name_an_organisation_noun_introduces_stays_an_organisation() -> None:
 def test_the_body_of_a_country_named_in_two_words(text: str, body: str) -> None:
     x = run(text)
     assert body in labels(x), show(x)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Philippine government said on Monday it would not cooperate.", "Government of the Philippines"),
+    ("The United States government said on Monday it would impose sanctions.", "Government of the United States"),
+    ("The Togolese government said on Monday it would ban the march.", "Government of Togo"),
+])
+def test_a_countrys_government_reads_with_the_article_its_name_takes(text: str, body: str) -> None:
+    assert body in labels(run(text)), show(run(text))

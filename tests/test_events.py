@@ -181,7 +181,7 @@ def test_sanctioning_a_person() -> None:
     x = run("The United States sanctioned Cambodian general Hing Vuthy on Tuesday.")
     ev = event(x, "sanctioned")
     assert ev.cameo == "163"
-    assert agents(x, ev)[0] in {"United States", "Government of United States"}
+    assert agents(x, ev)[0] in {"United States", "Government of the United States"}
     assert patients(x, ev) == ["Hing Vuthy"]
     assert when(ev) == ("2019-11-12", Precision.DAY)
 
@@ -1291,7 +1291,7 @@ def test_a_court_described_by_its_country_is_the_court_the_article_names() -> No
 @pytest.mark.parametrize("text, trigger, agent, patient", [
     ("Beijing accused Joshua Wong of subversion.", "accused", "Government of China", "Joshua Wong"),
     ("China has rejected the criticism and accused Washington of interfering in its internal affairs.",
-     "accused", "China", "Government of United States"),
+     "accused", "China", "Government of the United States"),
 ])
 def test_a_capital_that_acts_or_is_accused_stands_for_its_government(text: str, trigger: str, agent: str,
                                                                      patient: str) -> None:

@@ -633,3 +633,10 @@ def test_sworn_in_as_acting_president() -> None:
             "was sworn in as acting president a few hours later.")
     roles = {(m.role.lower(), x.entity(m.organization).label) for m in posts_of(x, "Tomas Velkari")}
     assert ("acting president", "Government of Sri Lanka") in roles, show(x)
+
+
+def test_inspector_general_of_police() -> None:
+    x = run("Zambian police arrested opposition leader Tomas Velkari on Monday. Inspector General of Police Piet "
+            "Durand told reporters that Velkari had been charged with treason.")
+    m, org = post(x, "Piet Durand")
+    assert m.role == "Inspector General" and org.label.lower().endswith("police"), show(x)

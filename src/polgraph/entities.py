@@ -168,9 +168,23 @@ def sentence_of_tokens(doc: Doc) -> tuple[int, ...]:
     return tuple((np.cumsum(starts) - 1).tolist())
 
 
+_WITH_THE = re.compile(r"^(?:United |Republic |Democratic Republic |Czech Republic|Dominican Republic|Central African"
+                       r"|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Vatican"
+                       r"|(?:Marshall|Solomon|Cook) Islands)")
+
+
+def of_country(country: str) -> str:
+    """The country's name as it reads after 'of': 'the Philippines', 'the United States', 'Togo'."""
+    return f"the {country}" if _WITH_THE.match(country) else country
+
+
+def government_label(country: str) -> str:
+    return f"Government of {of_country(country)}"
+
+
 def with_government(index: EntityIndex, country: str) -> tuple[EntityIndex, Entity]:
     """The index with an entity for the government of `country` (added when absent)."""
-    label = f"Government of {country}"
+    label = government_label(country)
     for e in index.entities:
         if e.label == label:
             return index, e
@@ -1448,13 +1462,13 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                 continue
             cl = bodies.get((body, country))
             if cl is None:
-                cl = _Cluster(EntityType.GOVERNMENT, label=f"{body} of {country}")
-                cl.reasons.append(f"'{tok.lower_}' resolved to the {body.lower()} of {country}")
+                cl = _Cluster(EntityType.GOVERNMENT, label=f"{body} of {of_country(country)}")
+                cl.reasons.append(f"'{tok.lower_}' resolved to the {body.lower()} of {of_country(country)}")
                 bodies[(body, country)] = cl
             cl.cands.append(_Cand(first.idx, tok.idx + len(tok.text), first.i, tok.i + 1,
                                   doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
     clusters.extend(bodies.values())
-    return f"Government of {main_country}" if main_country else None
+    return government_label(main_country) if main_country else None
 
 
 # output -----------------------------------------------------------------------------------------

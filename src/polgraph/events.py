@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import dates
-from .entities import SETTLEMENT_NOUNS, EntityIndex, state_body_alias, state_body_key, with_government
+from .entities import SETTLEMENT_NOUNS, EntityIndex, of_country, state_body_alias, state_body_key, with_government
 from .gazetteer import Gazetteer
 from .lexicon import Trigger, group_nouns, titles, triggers
 from .model import (
@@ -1526,7 +1526,7 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
     country = place.label if place is not None and place.type is EntityType.COUNTRY else ctx.index.main_country
     level = " ".join(w.capitalize() for w in levels)
     if set(levels) & _NATIONAL_COURTS and country:
-        label = f"{level} Court of {country}"
+        label = f"{level} Court of {of_country(country)}"
     elif place is not None and place.type is not EntityType.COUNTRY:
         label = f"{place.label} {level} Court" if level else f"court in {place.label}"
     else:

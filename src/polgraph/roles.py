@@ -113,7 +113,10 @@ class _Builder:
             field = tok.is_lower and bool(run) and sum(t.is_lower and not self._kinds(t) for t in run) < 2 and (
                 tok.pos_ == "NOUN" and tok.dep_ == "compound" and bool(self._kinds(run[0]))
                 or tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == run[0].i and not self._kinds(run[0]))
-            if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES} or tok.lower_ in _POSSESSIVE or (
+            # "Inspector General of Police X": the body after "of" in the title
+            of_body = tok.lower_ == "of" and bool(run) and i > 0 and self._title_like(self.doc[i - 1]) \
+                and run[0].lower_ in STATE_BODIES
+            if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES, *_POSSESSIVE} or of_body or (
                     tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field:
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
