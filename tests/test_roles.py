@@ -640,3 +640,27 @@ def test_inspector_general_of_police() -> None:
             "Durand told reporters that Velkari had been charged with treason.")
     m, org = post(x, "Piet Durand")
     assert m.role == "Inspector General" and org.label.lower().endswith("police"), show(x)
+
+
+def test_posts_in_an_outlet_described_by_a_noun_then_its_and_a_shared_title() -> None:
+    """'the outlet's director X, its editor-in-chief Y and reporter Z': all three work for the outlet the
+    article named before."""
+    x = run("A court sentenced six journalists from the independent outlet Velkar Media on Friday. The court "
+            "sentenced the outlet's director Tomas Velkari, its editor-in-chief Piet Durand and reporter Anna "
+            "Kovar to nine years each.")
+    posts = {(x.entity(m.person).label, m.role, x.entity(m.organization).label) for m in x.memberships}
+    assert posts >= {("Tomas Velkari", "director", "Velkar Media"),
+                     ("Piet Durand", "editor-in-chief", "Velkar Media"),
+                     ("Anna Kovar", "reporter", "Velkar Media")}, show(x)
+
+
+def test_the_coalitions_coordinator() -> None:
+    assert_post("The Alliance for the Renewal of Kordavia (ARK) held a press conference on Thursday. Police "
+                "detained the coalition's coordinator Tomas Velkari.",
+                "Tomas Velkari", "coordinator", "Alliance for the Renewal of Kordavia")
+
+
+def test_a_reporter_listed_after_a_party_post_is_not_in_the_party() -> None:
+    x = run("The Kordavian Liberty Party (KLP) held a rally. Police detained the party's leader Tomas Velkari "
+            "and reporter Anna Kovar.")
+    assert not posts_of(x, "Anna Kovar"), show(x)

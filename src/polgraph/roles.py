@@ -29,8 +29,18 @@ _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": 
                   "found": "founder", "cofound": "co-founder"}
 _NAMING = {"appoint", "elect", "name", "make", "nominate", "reappoint", "reelect", "re-elect", "install", "become"}
 _COPULA = {"is", "was", "became", "becomes", "remains", "remained", "as", "been"}
-# the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
+_ORGS = frozenset({EntityType.ORGANIZATION, EntityType.PARTY})
+_MEDIA = frozenset({EntityType.ORGANIZATION})
+# a noun an article uses for an organisation it has named ("the outlet's director X") → the kinds it may be
+_DESCRIBED_ORGS = {"outlet": _MEDIA, "newspaper": _MEDIA, "paper": _MEDIA, "website": _MEDIA, "broadcaster": _MEDIA,
+                   "channel": _MEDIA, "agency": _ORGS, "group": _ORGS, "organisation": _ORGS, "organization": _ORGS,
+                   "ngo": _ORGS, "coalition": _ORGS, "alliance": _ORGS, "movement": _ORGS,
+                   "bloc": frozenset({EntityType.IGO}), "union": _ORGS | {EntityType.IGO}, "company": _ORGS,
+                   "firm": _ORGS, "network": _ORGS,
+                   "ministry": frozenset({EntityType.GOVERNMENT}), "court": frozenset({EntityType.COURT}),
+                   "commission": frozenset({EntityType.GOVERNMENT, EntityType.IGO, EntityType.ORGANIZATION})}
 _LEGISLATURES = {"parliament", "assembly", "congress", "senate", "legislature", "duma", "majlis", "sejm", "knesset"}
+# the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
 _POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
@@ -116,8 +126,11 @@ class _Builder:
             # "Inspector General of Police X": the body after "of" in the title
             of_body = tok.lower_ == "of" and bool(run) and i > 0 and self._title_like(self.doc[i - 1]) \
                 and run[0].lower_ in STATE_BODIES
+            of_body = of_body or bool(run) and run[0].lower_ in _POSSESSIVE and self._described_org(i) is not None
             if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES, *_POSSESSIVE} or of_body or (
-                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field:
+                    tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field \
+                    or self._hyphen_link(i) or tok.text == "-" and run and self._hyphen_link(i - 1):
+                # "editor-in-chief": "in" between hyphens is part of the title
                 run.insert(0, tok)  # "lawmakers-elect" comes as "lawmakers", "-", "elect"
                 i -= 1
                 continue
@@ -145,13 +158,17 @@ class _Builder:
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
                 self.runs[end] = run
             pronoun = self.doc[run[0].i - 1] if run[0].i > 0 else None
-            owner = self._referent_org(pronoun) if pronoun is not None and pronoun.lower_ in {"its", "their"} \
-                else None
+            owner = None
+            if pronoun is not None and pronoun.lower_ in {"its", "their"}:
+                # "the outlet's director X, its editor-in-chief Y": the body of the post just listed
+                owner = self.party_post.get(pronoun.i - 1) or self._referent_org(pronoun)
             heads = [t for t in run if self._kinds(t) & {"head", "government", "court"}]
             if owner is not None and heads and not any(self._owner(t.i) for t in run):
                 # "Its leader Albino Forquilha": the post is in the organisation "its" refers to
                 self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], owner, run[0].idx,
                                last.idx + len(last.text))
+                if owner.type in {EntityType.PARTY, EntityType.ORGANIZATION}:
+                    self.party_post[end] = owner
                 return
             shared = self._shared_owner(run)
             if shared is not None and heads:
@@ -202,7 +219,7 @@ class _Builder:
     def _shared_owner(self, run: list[Token]) -> Entity | None:
         """The party or organisation of the titled name this title is coordinated with ('party chair Kem
         Sokha and exiled founder Sam Rainsy'), when the title names no body of its own."""
-        if any(self._owner(t.i) is not None or t.lower_ in {"party", *STATE_BODIES, *_NOT_GOVERNMENT, *_PRESS}
+        if any(self._owner(t.i) is not None or t.lower_ in {"party", *STATE_BODIES, *_NOT_GOVERNMENT}
                or self._kinds(t) & {"government", "court"} for t in run):
             return None
         j = run[0].i - 1
@@ -210,7 +227,10 @@ class _Builder:
             j -= 1  # "exiled founder", "former leader"
         if j < 1 or self.doc[j].lower_ not in {"and", ","}:
             return None
-        return self.party_post.get(j)
+        shared = self.party_post.get(j)
+        if shared is not None and shared.type is not EntityType.ORGANIZATION and any(t.lower_ in _PRESS for t in run):
+            return None  # "party chair X and journalist Y": a reporter is in an outlet, not in the party
+        return shared
 
     def _title_then_name(self, person: Entity, comma: int, last: Token) -> None:
         """'the former secretary general of the union (ONEP), X'."""
@@ -520,9 +540,25 @@ class _Builder:
     def _owner(self, i: int) -> Entity | None:
         key = self.token_entity.get(i)
         if key is None:
-            return self.home if self._home_word(i) else None
+            return self.home if self._home_word(i) else self._described_org(i)
         entity = self.by_key[key]
         return None if entity.type in {EntityType.PERSON, EntityType.GROUP} else entity
+
+    def _hyphen_link(self, i: int) -> bool:
+        """'in' of 'editor-in-chief', 'at' of 'ambassador-at-large': a word between two hyphens."""
+        doc = self.doc
+        return 0 < i < len(doc) - 1 and doc[i].lower_ in {"in", "at", "of"} and doc[i - 1].text == "-" \
+            and doc[i + 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    def _described_org(self, i: int) -> Entity | None:
+        """'the outlet's director X', 'the coalition's coordinator': the organisation of that kind named
+        last before, for a noun after 'the' that owns the title."""
+        doc = self.doc
+        kinds = _DESCRIBED_ORGS.get(doc[i].lower_)
+        if kinds is None or i == 0 or doc[i - 1].lower_ != "the" or i + 1 >= len(doc) \
+                or doc[i + 1].text not in _POSSESSIVE:
+            return None
+        return self._last_before(doc[i].idx, lambda e: e.type in kinds)
 
     def _home_word(self, i: int) -> bool:
         """'country' or 'nation' in "the country's …", "the South East Asian nation's …"."""
@@ -572,7 +608,7 @@ class _Builder:
                     continue
                 role_tokens.append(tok)
                 continue
-            if tok.text == "-" and role_tokens:
+            if (tok.text == "-" or self._hyphen_link(tok.i)) and role_tokens:
                 role_tokens.append(tok)
                 continue
             if low in _POSSESSIVE or low in _LINKS or low in {"the", "-", "new", "newly"} or tok.is_punct:
