@@ -1673,3 +1673,28 @@ def test_an_undated_event_keeps_the_reports_month_when_the_earlier_year_is_not_i
     x = run(text)
     ev = next(e for e in x.events if "Tomas Velkari" in patients(x, e))
     assert ev.date is not None and ev.date.value == "2019-11", show(x)
+
+
+def test_a_past_clause_under_a_future_verb_keeps_its_own_factuality_and_date() -> None:
+    """'would withdraw the bill, a day after police shot dead 22 people': the shooting happened, the day
+    before the speech (the date after 'said' dates the saying, though the parser hangs it on 'withdraw')."""
+    x = run("Kordavian President Tomas Velkari said on Wednesday he would withdraw the finance bill, a day after "
+            "police shot dead at least 22 people as protesters stormed parliament.")
+    shot = event(x, "shot")
+    assert shot.factuality is Factuality.REPORTED, show(x)
+    assert shot.date is not None and shot.date.value == "2019-11-12", show(x)
+
+
+def test_the_subject_of_an_absolute_participle_is_its_patient() -> None:
+    x = run("In June, the Kordavian Liberty Party won 489 seats. With the party now dissolved, those seats will "
+            "likely go to the ruling party.")
+    ev = event(x, "dissolved")
+    assert patients(x, ev) == ["Kordavian Liberty Party"] and not agents(x, ev), show(x)
+    assert ev.factuality is Factuality.ASSERTED, show(x)
+
+
+def test_a_top_court_described_in_lower_case_is_the_one_the_article_named() -> None:
+    x = run("Cambodia's Supreme Court dissolved the Kordavian Liberty Party on Thursday. On Friday the country's "
+            "supreme court sentenced the party's leader Tomas Velkari to five years in prison.")
+    assert agents(x, event(x, "sentenced")) == ["Supreme Court"], show(x)
+    assert [e.label for e in x.entities if e.type is EntityType.COURT] == ["Supreme Court"], show(x)

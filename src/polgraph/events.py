@@ -447,7 +447,14 @@ def _bound_only(ent: Span, gov: Token) -> bool:
 
 
 def _governor(ent: Span) -> Token | None:
-    """The verb (or noun trigger) a date phrase attaches to."""
+    """The verb (or noun trigger) a date phrase attaches to. Right after a reporting verb ('X said on
+    Wednesday he would …') it dates the saying, wherever the parser hung it."""
+    doc, k = ent.doc, ent.start - 1
+    if k >= 0 and doc[k].lower_ in {"on", "in", "last", "this", "late", "early"} and k > 0:
+        k -= 1
+    if k >= 0 and doc[k].lemma_.lower() in SPEECH_VERBS and doc[k].pos_ == "VERB" and doc[k].i != ent.root.head.i \
+            and doc[k].tag_ in {"VBD", "VBZ"}:
+        return doc[k]
     tok = ent.root.head
     lex = triggers()
     for _ in range(6):
@@ -857,7 +864,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         _wished(tok)  # "wanted Sam Rainsy arrested": parsed as Sam Rainsy arresting
         or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         or (subject is not None and subject.dep_ == "nsubjpass")
-        or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children)))
+        or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children))
+        # "with the party now dissolved": a participle of an absolute clause, the party dissolved
+        or (tok.dep_ == "advcl" and tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in tok.children)))
     for c in tok.children:
         dep = c.dep_
         if dep == "agent":  # not into a clause under it ("accused by groups of abusing his office")
@@ -1526,6 +1536,11 @@ def _court_body(tok: Token, ctx: _Ctx, *, add: bool = True) -> str | None:
     country = place.label if place is not None and place.type is EntityType.COUNTRY else ctx.index.main_country
     level = " ".join(w.capitalize() for w in levels)
     if set(levels) & _NATIONAL_COURTS and country:
+        wanted = set(levels) - {"high"} or _NATIONAL_COURTS  # "the high court": the top court, whatever its name
+        named = [e for e in ctx.index.entities if e.type is EntityType.COURT and e.mentions
+                 and wanted & set(e.label.lower().split())]
+        if len(named) == 1 and (place is None or place.type is EntityType.COUNTRY):
+            return named[0].key  # "the country's supreme court" after "the Cambodian Supreme Court"
         label = f"{level} Court of {of_country(country)}"
     elif place is not None and place.type is not EntityType.COUNTRY:
         label = f"{place.label} {level} Court" if level else f"court in {place.label}"
@@ -1995,8 +2010,10 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         permitted = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in {"allow", "let", "permit"}
         if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head.i == cur.i:
             break
-        if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"}:
-            break  # "did not attend and rejected the vote": a verb with its own tense has its own polarity
+        if cur.dep_ in {"conj", "advcl"} and cur.tag_ in {"VBD", "VBZ", "VBP"}:
+            # "did not attend and rejected the vote": a verb with its own tense has its own polarity, and so
+            # has a clause ("would withdraw the bill, a day after police shot dead 22 people")
+            break
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in NOT_DONE:
             return Factuality.NEGATED, None  # "refused to release him": the release did not happen
         cur = cur.head
