@@ -710,3 +710,21 @@ def test_the_body_of_a_country_named_in_two_words(text: str, body: str) -> None:
 ])
 def test_a_countrys_government_reads_with_the_article_its_name_takes(text: str, body: str) -> None:
     assert body in labels(run(text)), show(run(text))
+
+
+def test_the_dateline_settles_the_main_country_between_two_the_lead_names() -> None:
+    text = ("CARACAS, Feb 8 (Reuters) - Venezuela's top court on Tuesday upheld a ban on opposition leader Tomas "
+            "Velkari, prompting Washington to say it would reimpose sanctions.\n"
+            "The United States said it would not renew a license easing sanctions on Venezuela's oil sector. "
+            "In Washington, the State Department said the United States would review its policy.\n"
+            "President Piet Durand said the government of Venezuela would not accept ultimatums.")
+    x = run(text)
+    assert "Government of Venezuela" in labels(x), show(x)
+    assert "Government of the United States" not in labels(x), show(x)
+
+
+def test_a_dateline_abroad_does_not_make_its_country_the_main_one() -> None:
+    x = run("BANGKOK (Reuters) - The general election in Cambodia will take place as scheduled, Prime Minister "
+            "Tomas Velkari said on Monday.\nThe government said the vote would be fair. Thai officials said "
+            "they would send observers.")
+    assert "Government of Cambodia" in labels(x), show(x)

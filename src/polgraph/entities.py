@@ -1293,6 +1293,7 @@ def _vote(cl: _Cluster) -> EntityType:
 
 
 _LEAD_BONUS = 4  # a country the lead sentence names counts this much more (what the news is about)
+_DATELINE_BONUS = 2  # and the country of the dateline's city, when the lead names it too
 
 
 def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
@@ -1300,6 +1301,7 @@ def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
     counts: Counter[str] = Counter()
     lead = _lead_end(sent_of)
     in_lead: set[str] = set()
+    filed: str | None = None
     for cl in clusters:
         name = None
         if cl.type is EntityType.COUNTRY:
@@ -1313,10 +1315,15 @@ def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
             name = home.name if home is not None else None
         if name is not None:
             counts[name] += len(cl.cands)
-            if any(c.tok_begin < lead for c in cl.cands):
+            dateline = [c for c in cl.cands if cl.type.is_place and c.tok_begin < 3 and c.text.isupper()]
+            if dateline:
+                filed = name  # "CARACAS, Feb 8 (Reuters) -": where the story was filed, not what it is about
+            if any(c.tok_begin < lead and c not in dateline for c in cl.cands):
                 in_lead.add(name)
     for name in in_lead:
         counts[name] += _LEAD_BONUS
+    if filed in in_lead:
+        counts[filed] += _DATELINE_BONUS  # filed in a country the lead is about (not "BANGKOK - … in Cambodia")
     for ent in ents:
         if ent.label_ == "NORP":
             known = gaz.country_of_demonym(ent.text)
