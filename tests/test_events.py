@@ -1698,3 +1698,10 @@ def test_a_top_court_described_in_lower_case_is_the_one_the_article_named() -> N
             "supreme court sentenced the party's leader Tomas Velkari to five years in prison.")
     assert agents(x, event(x, "sentenced")) == ["Supreme Court"], show(x)
     assert [e.label for e in x.entities if e.type is EntityType.COURT] == ["Supreme Court"], show(x)
+
+
+def test_an_event_judged_in_a_ruling_is_not_dated_to_the_ruling() -> None:
+    x = run("A court on Wednesday ruled that the arrest of opposition leader Tomas Velkari in a police raid was "
+            "illegal and arbitrary.")
+    ev = next(e for e in x.events if e.cameo == "173")
+    assert ev.date is None, show(x)

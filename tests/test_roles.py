@@ -664,3 +664,9 @@ def test_a_reporter_listed_after_a_party_post_is_not_in_the_party() -> None:
     x = run("The Kordavian Liberty Party (KLP) held a rally. Police detained the party's leader Tomas Velkari "
             "and reporter Anna Kovar.")
     assert not posts_of(x, "Anna Kovar"), show(x)
+
+
+def test_attorney_general_is_a_government_post() -> None:
+    assert_post("Venezuela's Supreme Court upheld the ban on Tuesday. Meanwhile, Attorney General Tomas Velkari "
+                "announced that security forces had arrested four members of the campaign team.",
+                "Tomas Velkari", "Attorney General", "Government of Venezuela")

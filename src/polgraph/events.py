@@ -2169,6 +2169,8 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
         return own
     if _pluperfect(tok):
         return None
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        return None  # "ruled on Wednesday that the arrest of X was illegal": judged then, done before
     if tok.dep_ == "pobj" and tok.head.lower_ in {"since", "after", "before", "until"}:
         return None  # "met her … since her arrest": the arrest was at another time than the meeting
     cur = tok

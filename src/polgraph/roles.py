@@ -637,8 +637,10 @@ class _Builder:
         role = " ".join(words_out).replace(" - ", "-")
         if not role.istitle():
             role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
-        kinds = set().union(*(self._kinds(t) for t in role_tokens))
-        words = {t.lower_ for t in tokens}
+        # a title of several words has the kinds of the whole ("attorney general": a government post)
+        whole = self.words.get(role.lower(), frozenset())
+        kinds = set().union(*(self._kinds(t) for t in role_tokens), whole)
+        words = {t.lower_ for t in tokens} - ({"attorney"} if "government" in whole else set())
         if org is None and party_word:
             org = self._nearest(EntityType.PARTY, begin)
         if org is None and "court" in kinds:
