@@ -728,3 +728,13 @@ def test_a_dateline_abroad_does_not_make_its_country_the_main_one() -> None:
             "Tomas Velkari said on Monday.\nThe government said the vote would be fair. Thai officials said "
             "they would send observers.")
     assert "Government of Cambodia" in labels(x), show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "ZANU-PF spokesman Tomas Velkari accused the opposition of lying.",
+    "The ruling ZANU-PF party won the vote on Monday.",
+])
+def test_a_name_with_an_upper_case_part_after_a_hyphen_is_whole(text: str) -> None:
+    x = run(text)
+    assert "ZANU-PF" in labels(x), show(x)
+    assert not any(e.label in {"ZANU", "ZANU-PF party won"} for e in x.entities), show(x)

@@ -870,7 +870,7 @@ _SPEECH_AFTER = {"said", "says", "told", "wrote", "added", "stated", "confirmed"
 
 def _hyphen_tail(span: Span) -> Span:
     """A name NER cut at a hyphen ('Pakistan Tehreek' of 'Pakistan Tehreek-e-Insaf', 'Muslim League' of
-    'Muslim League-Nawaz'): a capitalised word joined by hyphens, with lower-case particles between
+    'Muslim League-Nawaz', 'ZANU' of 'ZANU-PF'): a capitalised word joined by hyphens, with lower-case particles between
     ('-e-', '-ul-'), in no other entity, is the rest of the name; '-based', '-backed' are not."""
     doc = span.doc
     end = span.end
@@ -879,8 +879,8 @@ def _hyphen_tail(span: Span) -> Span:
         while k + 1 < len(doc) and doc[k].is_lower and len(doc[k]) <= 3 and not doc[k].whitespace_ \
                 and doc[k + 1].text == "-" and not doc[k + 1].whitespace_ and k + 2 < len(doc):
             k += 2  # "-e-", "-ul-"
-        if not (doc[k].is_title and doc[k].is_alpha) or doc[k].ent_type_:
-            break
+        if not ((doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha) or doc[k].ent_type_:
+            break  # ("ZANU-" + "PF": an upper-case part too)
         end = k + 1
     return doc[span.start:end] if end != span.end else span
 
@@ -963,8 +963,9 @@ def _trim(ent: Span) -> Span | None:
                             and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct
-                           or doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}):
-        end -= 1  # "the National Assembly on" (March 29): NER took the next word in
+                           or doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ", "VERB",
+                                                                            "AUX"}):
+        end -= 1  # "the National Assembly on" (March 29), "the ZANU-PF party won": NER took the next word in
     if start >= end or all(t.lower_ in _COMPASS for t in doc[start:end]):
         return None  # "South East" (of "South East Asian"): a direction, not a place
     span = doc[start:end]
