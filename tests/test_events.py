@@ -1705,3 +1705,17 @@ def test_an_event_judged_in_a_ruling_is_not_dated_to_the_ruling() -> None:
             "illegal and arbitrary.")
     ev = next(e for e in x.events if e.cameo == "173")
     assert ev.date is None, show(x)
+
+
+def test_it_after_a_country_that_says_is_that_country() -> None:
+    x = run("Georgian police detained opposition leader Tomas Velkari on Wednesday. The government said it would "
+            "not back down. The United States said on Saturday it had suspended its strategic partnership with "
+            "Georgia.")
+    assert agents(x, event(x, "suspended")) in (["United States"], ["Government of the United States"]), show(x)
+
+
+def test_the_countries_envoys_are_posted_to_do_not_resign() -> None:
+    x = run("At least four Georgian ambassadors, including the envoys to the United States and Italy, have "
+            "resigned in protest at the decision.")
+    assert not any(e.label in {"United States", "Italy"} for ev in x.events for e in map(x.entity, (
+        p.entity for p in ev.participants))), show(x)

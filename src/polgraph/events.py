@@ -1286,8 +1286,9 @@ def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:
         subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             key = ctx.index.token_entity.get(subject.i)
-            if key is None or ctx.by_key[key].type is EntityType.PERSON or ctx.by_key[key].type.is_place:
-                return None
+            kind = ctx.by_key[key].type if key is not None else None
+            if kind is None or kind is EntityType.PERSON or kind.is_place and kind is not EntityType.COUNTRY:
+                return None  # ("The United States said it had suspended …": a country is an 'it' too)
             return key
     return None
 
@@ -1880,8 +1881,10 @@ def _entities_under(tok: Token, ctx: _Ctx, *, shallow: bool = False, skip_first_
                 out += [k for k in _entities_under(c, ctx, shallow=shallow, skip=skip)
                         if ctx.by_key[k].type is EntityType.PERSON]
                 continue
-            if c.dep_ == "prep" and c.lower_ in {"on", "for"} and "head" in titles().get(t.lower_, ()):
-                # "the UN special rapporteur on Myanmar": the country is the post's brief, not a party to it
+            if c.dep_ == "prep" and c.lower_ in {"on", "for", "to"} and "head" in titles().get(
+                    t.lower_, titles().get(t.lemma_.lower(), ())):
+                # "the UN special rapporteur on Myanmar": the country is the post's brief, not a party to
+                # it; "the envoys to the United States": the country they are posted to
                 out += [k for k in _entities_under(c, ctx, shallow=shallow, skip=skip)
                         if not ctx.by_key[k].type.is_place]
                 continue
