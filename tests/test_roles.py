@@ -670,3 +670,22 @@ def test_attorney_general_is_a_government_post() -> None:
     assert_post("Venezuela's Supreme Court upheld the ban on Tuesday. Meanwhile, Attorney General Tomas Velkari "
                 "announced that security forces had arrested four members of the campaign team.",
                 "Tomas Velkari", "Attorney General", "Government of Venezuela")
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    ("The European Union's foreign policy chief, Tomas Velkari, said the bloc was concerned.",
+     "Tomas Velkari", "foreign policy chief", "European Union"),
+    ("Amnesty International called for their release. \"It is not a crime,\" the group's regional director for "
+     "Southern Africa, Anna Kovar, said in a statement.", "Anna Kovar", "regional director",
+     "Amnesty International"),
+])
+def test_a_titles_field_before_the_comma_stays_in_the_post(text: str, person: str, role: str,
+                                                            organization: str) -> None:
+    assert_post(text, person, role, organization)
+
+
+def test_its_after_an_organisation_that_was_the_subject_is_that_organisation() -> None:
+    assert_post("The powerful Kordavian Labour Union (KLU), which has kept its distance from both the president "
+                "and the Liberty Party, said the arrests would deepen the crisis. Its secretary-general, Tomas "
+                "Velkari, has called for a national dialogue.",
+                "Tomas Velkari", "secretary-general", "Kordavian Labour Union")

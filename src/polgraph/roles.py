@@ -72,6 +72,12 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     return kept, builder.index()
 
 
+def _post_field(tok: Token, post: set[int]) -> bool:
+    """A lower-case word that qualifies a post named by the tokens `post` ('foreign policy', 'regional')."""
+    return tok.is_lower and tok.lower_ not in {"own", "new"} and tok.pos_ in {"ADJ", "NOUN"} \
+        and tok.dep_ in {"amod", "compound"} and tok.head.i in post
+
+
 def _self_named(doc: Doc, j: int) -> bool:
     """'declared (proclaimed, named) himself …' at token j."""
     return doc[j].lemma_.lower() in {"declare", "proclaim", "name"} and doc[j + 1].lower_ in {"himself", "herself"}
@@ -255,9 +261,16 @@ class _Builder:
         first = heads[0]
         while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
             first -= 1
+        post = {t.i for t in run[first:]}
+        while first > 0 and heads[0] - first < 2 and _post_field(run[first - 1], post):
+            first -= 1  # "the EU's foreign policy chief, X", "the group's regional director, X": the post's field
+            post.add(run[first].i)
         owned = any(self._owner(t.i) for t in run[heads[0]:])
-        if not possessor and any(t.lower_ == "its" for t in run[:first]):
-            org = self._nearest_org(run[0].idx)
+        its = next((t for t in run[:first] if t.lower_ == "its"), None)
+        if not possessor and its is not None:
+            # "The UGTT, which kept its distance from Ennahda, said … Its secretary-general, X": the
+            # organisation that was the subject, else the one named last
+            org = self._referent_org(its) or self._nearest_org(run[0].idx)
             if org is not None:
                 self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
                 self.listed[last.i + 1] = (run[first:heads[-1] + 1], org)  # "two of its members – A and B"
