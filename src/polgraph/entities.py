@@ -32,7 +32,7 @@ _GOV_WORDS = {
     "kgb", "guard", "unit", "service",
 }
 _IGO_WORDS = {"united nations", "international", "european", "world", "asean", "african union"}
-_ORG_STOP = {"of", "the", "and", "for", "in", "on", "&", "de", "des", "du", "la", "le"}
+_ORG_STOP = {"of", "the", "and", "for", "in", "on", "&", "de", "des", "du", "la", "le", "el", "del"}
 _REGION_WORDS = {"province", "state", "region", "district", "county", "prefecture", "oblast", "territory",
                  "commune", "municipality"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
@@ -254,9 +254,6 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
 
 
-_ACRONYM_JOINERS = {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "el", "del", "in", "on"}
-
-
 def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
     """'the Dynamic for the Majority of the People (DMP)' with only 'People' tagged, 'Sri Lanka Podujana
     Peramuna (SLPP)' tagged a person: the capitalised words before a bracketed acronym whose initials
@@ -271,9 +268,9 @@ def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
         start = i
         while start > 0 and i - start < 10 and not doc[start].is_sent_start and (
                 doc[start - 1].is_alpha and (doc[start - 1].is_title or doc[start - 1].is_upper)
-                or doc[start - 1].lower_ in _ACRONYM_JOINERS or _ACRONYM.match(doc[start - 1].text)):
+                or doc[start - 1].lower_ in _ORG_STOP or _ACRONYM.match(doc[start - 1].text)):
             start -= 1
-        capitals = [k for k in range(start, i) if doc[k].text[:1].isupper() and doc[k].lower_ not in _ACRONYM_JOINERS]
+        capitals = [k for k in range(start, i) if doc[k].text[:1].isupper() and doc[k].lower_ not in _ORG_STOP]
         begin = next((k for k in capitals if "".join(doc[j].text[0] for j in capitals if j >= k) == letters), None)
         if begin is None:
             begin = _org_reaching_bracket(doc, out, i, letters)
@@ -300,11 +297,11 @@ def _org_reaching_bracket(doc: Doc, spans: list[Span], bracket: int, letters: st
     if not before:
         return None
     s = max(before, key=lambda s: s.end)
-    if not all(doc[k].is_alpha and doc[k].is_title or doc[k].lower_ in _ACRONYM_JOINERS for k in range(s.end, bracket)):
+    if not all(doc[k].is_alpha and doc[k].is_title or doc[k].lower_ in _ORG_STOP for k in range(s.end, bracket)):
         return None
     begin = s.start + 1 if doc[s.start].lower_ == "the" else s.start
     initials = "".join(doc[k].text[0] for k in range(begin, bracket)
-                       if doc[k].text[:1].isupper() and doc[k].lower_ not in _ACRONYM_JOINERS)
+                       if doc[k].text[:1].isupper() and doc[k].lower_ not in _ORG_STOP)
     if initials[:1] != letters[:1] or initials[-1:] != letters[-1:]:
         return None
     rest = iter(initials)

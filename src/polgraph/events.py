@@ -450,7 +450,7 @@ def _governor(ent: Span) -> Token | None:
     """The verb (or noun trigger) a date phrase attaches to. Right after a reporting verb ('X said on
     Wednesday he would …') it dates the saying, wherever the parser hung it."""
     doc, k = ent.doc, ent.start - 1
-    if k >= 0 and doc[k].lower_ in {"on", "in", "last", "this", "late", "early"} and k > 0:
+    if k > 0 and doc[k].lower_ in {"on", "in", "last", "this", "late", "early"}:
         k -= 1
     if k >= 0 and doc[k].lemma_.lower() in SPEECH_VERBS and doc[k].pos_ == "VERB" and doc[k].i != ent.root.head.i \
             and doc[k].tag_ in {"VBD", "VBZ"}:

@@ -129,11 +129,11 @@ class _Builder:
             field = tok.is_lower and bool(run) and sum(t.is_lower and not self._kinds(t) for t in run) < 2 and (
                 tok.pos_ == "NOUN" and tok.dep_ == "compound" and bool(self._kinds(run[0]))
                 or tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == run[0].i and not self._kinds(run[0]))
-            # "Inspector General of Police X": the body after "of" in the title
-            of_body = tok.lower_ == "of" and bool(run) and i > 0 and self._title_like(self.doc[i - 1]) \
-                and run[0].lower_ in STATE_BODIES
-            of_body = of_body or bool(run) and run[0].lower_ in _POSSESSIVE and self._described_org(i) is not None
-            if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES, *_POSSESSIVE} or of_body or (
+            # the body in the title: "Inspector General of Police X", "the outlet's director X"
+            body_word = bool(run) and (
+                tok.lower_ == "of" and i > 0 and self._title_like(self.doc[i - 1]) and run[0].lower_ in STATE_BODIES
+                or run[0].lower_ in _POSSESSIVE and self._described_org(i) is not None)
+            if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES, *_POSSESSIVE} or body_word or (
                     tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field \
                     or self._hyphen_link(i) or tok.text == "-" and run and self._hyphen_link(i - 1):
                 # "editor-in-chief": "in" between hyphens is part of the title
