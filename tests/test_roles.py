@@ -611,21 +611,9 @@ def test_a_title_with_no_body_and_the_body_named_with_of(text: str, person: str,
     assert_post(text, person, role, organization)
 
 
-def test_speaker_is_the_speaker_of_the_parliament_named() -> None:
-    assert_post("Sri Lanka's parliament accepted the resignation on Friday. Speaker Tomas Velkari told a "
-                "news conference that the vote would be held next week.",
-                "Tomas Velkari", "Speaker", "Parliament of Sri Lanka")
-
-
 def test_a_speaker_with_no_parliament_named_holds_no_post() -> None:
     x = run("Speaker Tomas Velkari said the vote was fair.")
     assert not x.memberships, show(x)
-
-
-def test_court_president_is_in_the_court_just_named() -> None:
-    assert_post("Kordavia's Constitutional Court on Monday banned the Liberty Party. Court president Tomas "
-                "Velkari said the party had acted illegally.",
-                "Tomas Velkari", "president", "Constitutional Court")
 
 
 def test_sworn_in_as_acting_president() -> None:
@@ -654,22 +642,30 @@ def test_posts_in_an_outlet_described_by_a_noun_then_its_and_a_shared_title() ->
                      ("Anna Kovar", "reporter", "Velkar Media")}, show(x)
 
 
-def test_the_coalitions_coordinator() -> None:
-    assert_post("The Alliance for the Renewal of Kordavia (ARK) held a press conference on Thursday. Police "
-                "detained the coalition's coordinator Tomas Velkari.",
-                "Tomas Velkari", "coordinator", "Alliance for the Renewal of Kordavia")
-
-
 def test_a_reporter_listed_after_a_party_post_is_not_in_the_party() -> None:
     x = run("The Kordavian Liberty Party (KLP) held a rally. Police detained the party's leader Tomas Velkari "
             "and reporter Anna Kovar.")
     assert not posts_of(x, "Anna Kovar"), show(x)
 
 
-def test_attorney_general_is_a_government_post() -> None:
-    assert_post("Venezuela's Supreme Court upheld the ban on Tuesday. Meanwhile, Attorney General Tomas Velkari "
-                "announced that security forces had arrested four members of the campaign team.",
-                "Tomas Velkari", "Attorney General", "Government of Venezuela")
+@pytest.mark.parametrize("text, person, role, organization", [
+    # "Speaker X": the speaker of the parliament the article names
+    ("Sri Lanka's parliament accepted the resignation on Friday. Speaker Tomas Velkari told a news conference "
+     "that the vote would be held next week.", "Tomas Velkari", "Speaker", "Parliament of Sri Lanka"),
+    # "Court president X": the court just named
+    ("Kordavia's Constitutional Court on Monday banned the Liberty Party. Court president Tomas Velkari said "
+     "the party had acted illegally.", "Tomas Velkari", "president", "Constitutional Court"),
+    # "the coalition's coordinator X": the coalition named before
+    ("The Alliance for the Renewal of Kordavia (ARK) held a press conference on Thursday. Police detained the "
+     "coalition's coordinator Tomas Velkari.", "Tomas Velkari", "coordinator", "Alliance for the Renewal of Kordavia"),
+    # "Attorney General X": a government post
+    ("Venezuela's Supreme Court upheld the ban on Tuesday. Meanwhile, Attorney General Tomas Velkari announced "
+     "that security forces had arrested four members of the campaign team.", "Tomas Velkari", "Attorney General",
+     "Government of Venezuela"),
+])
+def test_a_title_whose_body_the_article_named_elsewhere(text: str, person: str, role: str,
+                                                        organization: str) -> None:
+    assert_post(text, person, role, organization)
 
 
 @pytest.mark.parametrize("text, person, role, organization", [
