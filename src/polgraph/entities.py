@@ -179,6 +179,7 @@ def of_country(country: str) -> str:
 
 
 def government_label(country: str) -> str:
+    """The label of a country's government, one spelling for every stage that adds or looks it up."""
     return f"Government of {of_country(country)}"
 
 
@@ -1425,10 +1426,10 @@ def _short_name(cl: _Cluster) -> str:
 
 
 # the last word of a legislature's name ("National Assembly", "State Duma", "House of Representatives");
-# not "house", which ends "White House" and "Government House"
-_LEGISLATURE_WORDS = {"assembly", "parliament", "congress", "senate", "duma", "knesset", "sejm", "bundestag",
-                      "majlis", "rada", "diet", "legislature", "representatives", "commons", "lords", "sabha",
-                      "sangsad", "riksdag", "storting", "cortes", "hluttaw"}
+# not "house", which ends "White House" and "Government House" (roles reads it too: "Speaker X")
+LEGISLATURE_WORDS = {"assembly", "parliament", "congress", "senate", "duma", "knesset", "sejm", "bundestag",
+                     "majlis", "rada", "diet", "legislature", "representatives", "commons", "lords", "sabha",
+                     "sangsad", "riksdag", "storting", "cortes", "hluttaw"}
 
 
 def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> str | None:
@@ -1436,7 +1437,7 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
     Thai parliament', 'Parliament' → Parliament of X, unless the article names its legislature ('the
     National Assembly, the country's parliament'), which the common noun then stands for."""
     named_legislature = any(cl.type in {EntityType.GOVERNMENT, EntityType.ORGANIZATION}
-                            and _label(cl).split()[-1].lower() in _LEGISLATURE_WORDS for cl in clusters)
+                            and _label(cl).split()[-1].lower() in LEGISLATURE_WORDS for cl in clusters)
     bodies: dict[tuple[str, str], _Cluster] = {}
     tok_cl = _token_cluster(clusters)
     for lemmas, body in (({"government"}, "Government"), ({"parliament", "legislature"}, "Parliament")):

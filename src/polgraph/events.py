@@ -618,8 +618,7 @@ def _speech_acts(ctx: _Ctx) -> list[Event]:
         own = {speaker, ctx.affiliation.get(speaker, speaker)}
         passive = subject.dep_ == "nsubjpass"  # "the case against X should be dismissed": about X
         found = _resolve(subject, ctx) or (_entities_under(subject, ctx, shallow=True) if passive else [])
-        targets = [k for k in found if k not in own and
-                   (not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY)]
+        targets = [k for k in found if k not in own and _can_act(k, ctx)]
         if not targets:
             continue
         if code == "100" and {t.lemma_.lower() for t in tok.subtree} & RELEASE_WORDS:
@@ -1073,14 +1072,12 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             elif c.lower_ == "by":
                 agents.extend(keys)
             elif c.lower_ == "from" and reading.cameo[:2] == "11":
-                agents.extend(k for k in keys if k not in places or ctx.by_key[k].type is EntityType.COUNTRY)
-                # "condemnation from the EU (and the United States)"
+                agents.extend(k for k in keys if _can_act(k, ctx))  # "condemnation from the EU (and the US)"
             elif c.lower_ == "with" and reading.object_role == "recipient":
                 recipients.extend(k for k in keys if k not in places)  # "talks with X"
     if not agents and reading.cameo[:2] == "11" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DRAWING:
         agents.extend(k for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)
-                      if not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY)
+                      for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx) if _can_act(k, ctx))
         # "the killings drew condemnation from the EU"
     for c in tok.children:  # "a rally organised by the opposition PS party"
         if c.dep_ == "acl" and c.lemma_.lower() in _ORGANISING and not agents:
@@ -1247,6 +1244,12 @@ def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
     return keys[0] if keys and ctx.by_key[keys[0]].type is EntityType.GOVERNMENT else None
 
 
+def _can_act(key: str, ctx: _Ctx) -> bool:
+    """A place does nothing; a country does ("condemnation from the United States")."""
+    kind = ctx.by_key[key].type
+    return not kind.is_place or kind is EntityType.COUNTRY
+
+
 def _someone(obj: Token, ctx: _Ctx) -> bool:
     """The object names a person or people: a pronoun for them, or a person or group entity."""
     key = ctx.index.token_entity.get(obj.i)
@@ -1286,8 +1289,7 @@ def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:
         subject = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             key = ctx.index.token_entity.get(subject.i)
-            kind = ctx.by_key[key].type if key is not None else None
-            if kind is None or kind is EntityType.PERSON or kind.is_place and kind is not EntityType.COUNTRY:
+            if key is None or ctx.by_key[key].type is EntityType.PERSON or not _can_act(key, ctx):
                 return None  # ("The United States said it had suspended …": a country is an 'it' too)
             return key
     return None
@@ -2122,8 +2124,7 @@ def _rulers(verb: Token, ctx: _Ctx) -> list[str]:
         subject = _subject(verb.head.head)  # "the court issued a ruling which stipulates ..."
         if subject is None:
             return []
-    return [k for k in _resolve(subject, ctx)
-            if not ctx.by_key[k].type.is_place or ctx.by_key[k].type is EntityType.COUNTRY]
+    return [k for k in _resolve(subject, ctx) if _can_act(k, ctx)]
 
 
 def _wished(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from .entities import EntityIndex, with_government, with_state_body
+from .entities import LEGISLATURE_WORDS, EntityIndex, with_government, with_state_body
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
@@ -39,7 +39,6 @@ _DESCRIBED_ORGS = {"outlet": _MEDIA, "newspaper": _MEDIA, "paper": _MEDIA, "webs
                    "firm": _ORGS, "network": _ORGS,
                    "ministry": frozenset({EntityType.GOVERNMENT}), "court": frozenset({EntityType.COURT}),
                    "commission": frozenset({EntityType.GOVERNMENT, EntityType.IGO, EntityType.ORGANIZATION})}
-_LEGISLATURES = {"parliament", "assembly", "congress", "senate", "legislature", "duma", "majlis", "sejm", "knesset"}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
 _POSSESSORS = frozenset({"his", "her"})
@@ -682,7 +681,7 @@ class _Builder:
     def _legislature(self, offset: int) -> Entity | None:
         """The parliament the article names nearest to `offset` (before it if any), if it names one."""
         bodies = [e for e in self.entities if e.type is EntityType.GOVERNMENT and e.mentions
-                  and set(e.label.lower().split()) & _LEGISLATURES]
+                  and set(e.label.lower().split()) & LEGISLATURE_WORDS]
         if not bodies:
             return None
         return min(bodies, key=lambda e: min((offset - m.begin if m.begin < offset else 10 * (m.begin - offset))
