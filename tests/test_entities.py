@@ -738,3 +738,37 @@ def test_a_name_with_an_upper_case_part_after_a_hyphen_is_whole(text: str) -> No
     x = run(text)
     assert "ZANU-PF" in labels(x), show(x)
     assert not any(e.label in {"ZANU", "ZANU-PF party won"} for e in x.entities), show(x)
+
+
+# ---- ministries and embassies in lower case (wire style) ---------------------------------------------
+
+@pytest.mark.parametrize("text, mention, label", [
+    # the main country's: the label a capitalised mention gets, so both are one entity
+    ("LA PAZ (Reuters) - Bolivia's government denied it. The foreign ministry said the arrest was lawful.",
+     "foreign ministry", "Ministry of Foreign Affairs"),
+    # another country's: named after it
+    ("LA PAZ (Reuters) - Bolivia arrested the senator. Brazil's foreign ministry declined to comment.",
+     "Brazil's foreign ministry", "Brazilian Foreign Ministry"),
+    ("BUDAPEST (Reuters) - Hungary's parliament voted on Tuesday after the U.S. embassy said it was concerned.",
+     "U.S. embassy", "Embassy of the United States"),
+])
+def test_a_ministry_or_embassy_in_lower_case_is_a_government_body(text: str, mention: str, label: str) -> None:
+    x = run(text)
+    e = named(x, mention)
+    assert (e.label, e.type) == (label, EntityType.GOVERNMENT), show(x)
+
+
+def test_a_lower_case_ministry_and_its_capitalised_mention_are_one_entity() -> None:
+    x = run("LA PAZ (Reuters) - Bolivia's government denied it. The Foreign Ministry said the arrest was lawful. "
+            "The foreign ministry added that the senator had been read his rights.")
+    assert [e.label for e in x.entities if "Ministry" in e.label] == ["Ministry of Foreign Affairs"], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said the arrest was lawful.",  # which one, the text does not say here
+    "The embassy said it was concerned.",
+    "The Taliban's interior ministry said the arrest was lawful.",  # a body we cannot place in a country
+])
+def test_a_ministry_or_embassy_with_no_country_or_portfolio_is_not_named(text: str) -> None:
+    x = run(text)
+    assert not [e for e in x.entities if "inistry" in e.label or "mbassy" in e.label], show(x)

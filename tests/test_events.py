@@ -1719,3 +1719,49 @@ def test_the_countries_envoys_are_posted_to_do_not_resign() -> None:
             "resigned in protest at the decision.")
     assert not any(e.label in {"United States", "Italy"} for ev in x.events for e in map(x.entity, (
         p.entity for p in ev.participants))), show(x)
+
+
+# ---- concern, regret and dismay: disapproval told of oneself (110) ------------------------------------
+
+@pytest.mark.parametrize("text, trigger, agent, patient", [
+    ("The U.S. embassy said it was deeply concerned by the vote.", "concerned", "Embassy of the United States",
+     None),
+    ("The European Union expressed concern over the arrest of Kem Sokha.", "concern", "European Union",
+     "Kem Sokha"),
+    ("Amnesty International said it was alarmed by the verdict against Kem Sokha.", "alarmed",
+     "Amnesty International", "Kem Sokha"),
+    ("The European Union said the arrest raised serious concerns about democracy in Turkey.", "concerns",
+     "European Union", None),
+    ("France's foreign ministry said it regretted the expulsion.", "regretted", "Ministry of Foreign Affairs",
+     None),
+])
+def test_a_body_that_says_it_is_concerned_disapproves(text: str, trigger: str, agent: str,
+                                                      patient: str | None) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == "110" and agents(x, ev) == [agent], show(x)
+    assert patients(x, ev) == ([patient] if patient else []), show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Hun Sen said he was not worried about the protests.",  # negated
+    "Villagers said they were worried about the dam.",  # a state of mind of a crowd, not a stance
+    "The case concerns a land dispute, the lawyer said.",  # "concern" as "be about"
+])
+def test_no_disapproval_from_a_negated_worry_a_crowd_or_concern_meaning_about(text: str) -> None:
+    x = run(text)
+    assert not [ev for ev in x.events if ev.cameo == "110"], show(x)
+
+
+def test_concern_then_an_appeal_in_one_sentence_is_one_event_the_appeal() -> None:
+    x = run("The European Union said it was deeply concerned and urged Ankara to uphold democratic values.")
+    assert not [ev for ev in x.events if ev.cameo == "110"], show(x)
+    ev = event(x, "urged")
+    assert agents(x, ev) == ["European Union"], show(x)
+
+
+def test_summoning_a_charge_d_affaires_is_an_official_complaint() -> None:
+    x = run("On Wednesday the Foreign Ministry summoned the U.S. charge d'affaires, Karen Doyle, over the "
+            "embassy's statement.")
+    ev = event(x, "summoned")
+    assert ev.cameo == "114" and recipients(x, ev) == ["Karen Doyle"], show(x)

@@ -240,9 +240,13 @@ def test_a_region_word_inside_a_post_before_the_name() -> None:
 
 
 def test_who_heads() -> None:
+    # a party's head is its leader; another body's head keeps the word
     x = run("Kem Sokha, who heads the Cambodia National Rescue Party, was arrested in September.")
     m, org = post(x, "Kem Sokha")
-    assert m.role == "head" and org.label == "Cambodia National Rescue Party", show(x)
+    assert m.role == "leader" and org.label == "Cambodia National Rescue Party", show(x)
+    x = run("Tomas Velkari, who heads the State Committee for National Security, was dismissed on Friday.")
+    m, org = post(x, "Tomas Velkari")
+    assert m.role == "head" and org.label == "State Committee for National Security", show(x)
 
 
 def test_who_is_the_spokesman_of() -> None:
@@ -439,7 +443,7 @@ def test_a_journalist_works_for_the_outlet_named_with_the_title(text: str, perso
 @pytest.mark.parametrize("text, person, role, organization", [
     # the body before a post whose brief is a country holds the post; the country is only its brief
     ("Myanmar is tense. The United Nations special rapporteur on Myanmar, Tom Andrews, condemned the vote.",
-     "Tom Andrews", "special rapporteur", "United Nations"),
+     "Tom Andrews", "special rapporteur on Myanmar", "United Nations"),
     # "its" after a government acting on a party is the party (a government has no leader of that kind)
     ("Senegal's government on Monday dissolved the main opposition party PASTEF, hours after its leader "
      "Ousmane Sonko was charged with calling for insurrection.", "Ousmane Sonko", "leader", "PASTEF"),
@@ -685,3 +689,60 @@ def test_its_after_an_organisation_that_was_the_subject_is_that_organisation() -
                 "and the Liberty Party, said the arrests would deepen the crisis. Its secretary-general, Tomas "
                 "Velkari, has called for a national dialogue.",
                 "Tomas Velkari", "secretary-general", "Kordavian Labour Union")
+
+
+# ---- ninth round: posts told around an age, a clause or a diplomat's brief ---------------------------
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # "X, 52, who leads Y": the age between the name and the post
+    ("Tomas Velkari, 52, who leads the centre-right Citizen Alliance for Renewal (CAR), was arrested on "
+     "Saturday.", "Tomas Velkari", "leader", "Citizen Alliance for Renewal"),
+    # "Y, a civic group whose president, X, …": the organisation the clause describes
+    ("The Pro Kordavia Committee, an influential civic group whose president, Tomas Velkari, spoke at a rally, "
+     "called a general strike.", "Tomas Velkari", "president", "Pro Kordavia Committee"),
+    # "the country's ambassador to Bolivia", "special envoy for the Horn of Africa": the brief stays
+    ("Tomas Velkari, the European Union's ambassador to Bolivia, met the interior minister on Monday.",
+     "Tomas Velkari", "ambassador to Bolivia", "European Union"),
+    ("Anna Kovar, the European Union's special envoy for the Horn of Africa, will travel to Addis Ababa.",
+     "Anna Kovar", "special envoy for the Horn of Africa", "European Union"),
+    # "its own ambassador" after a country that is the subject: that country's government
+    ("France responded by expelling 12 diplomats and recalling its own ambassador, Tomas Velkari, for "
+     "consultations.", "Tomas Velkari", "ambassador", "Government of France"),
+])
+def test_posts_around_an_age_a_whose_clause_or_a_brief(text: str, person: str, role: str,
+                                                       organization: str) -> None:
+    assert_post(text, person, role, organization)
+
+
+def test_a_post_then_who_heads_a_party_gives_both() -> None:
+    x = run("DAKAR, May 16 (AFP) - Tomas Velkari, 57, a former energy minister who heads the Republican Rally "
+            "for Progress (RRP) party, was arrested at his home in Dakar on Tuesday.")
+    posts = {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Tomas Velkari")}
+    assert posts == {("former energy minister", "Government of Senegal"),
+                     ("leader", "Republican Rally for Progress")}, show(x)
+
+
+def test_a_brief_is_not_taken_from_a_place_that_is_not_the_posts() -> None:
+    # "met the ambassador in Paris": where a meeting was, not the ambassador's brief
+    x = run("Tomas Velkari, the European Union's ambassador, met the minister in Paris on Monday.")
+    m, org = post(x, "Tomas Velkari")
+    assert (m.role, org.label) == ("ambassador", "European Union"), show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # "opposition senator X" and "the Senate's 36 seats": the senate the article names
+    ("LA PAZ, July 3 (Reuters) - A judge on Tuesday ordered opposition senator Tomas Velkari held in pretrial "
+     "detention. His party won four of the Senate's 36 seats in 2020.", "Tomas Velkari", "opposition senator",
+     "Senate of Bolivia"),
+    # "opposition lawmaker X" and "Hungary's parliament"
+    ("BUDAPEST, Nov 6 (Reuters) - Hungary's parliament has voted to lift the immunity of opposition lawmaker "
+     "Anna Kovar.", "Anna Kovar", "opposition lawmaker", "Parliament of Hungary"),
+])
+def test_a_member_of_the_parliament_the_article_names(text: str, person: str, role: str,
+                                                      organization: str) -> None:
+    assert_post(text, person, role, organization)
+
+
+def test_a_lawmaker_with_no_parliament_named_holds_no_post() -> None:
+    x = run("Opposition lawmaker Anna Kovar was arrested on Tuesday.")
+    assert posts_of(x, "Anna Kovar") == [], show(x)

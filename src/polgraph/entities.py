@@ -95,6 +95,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     groups = _groups(doc, clusters)
     clusters.extend(groups)
     gov = _governments(doc, clusters, gaz, main_country)
+    _common_ministries(doc, clusters, gaz, main_country)
     return _finish(clusters, main_country, gov, sent_of)
 
 
@@ -1440,14 +1441,18 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                             and _label(cl).split()[-1].lower() in LEGISLATURE_WORDS for cl in clusters)
     bodies: dict[tuple[str, str], _Cluster] = {}
     tok_cl = _token_cluster(clusters)
-    for lemmas, body in (({"government"}, "Government"), ({"parliament", "legislature"}, "Parliament")):
-        if body == "Parliament" and named_legislature:
+    named_senate = any(_label(cl).split()[-1].lower() == "senate" for cl in clusters)
+    for lemmas, body in (({"government"}, "Government"), ({"parliament", "legislature"}, "Parliament"),
+                         ({"senate"}, "Senate")):
+        if body == "Parliament" and named_legislature or body == "Senate" and named_senate:
             continue
         for i in tokens_with_lemma(doc, lemmas):
             tok = doc[i]
-            if tok.i in tok_cl or (body == "Parliament"
+            if tok.i in tok_cl or (body != "Government"
                                    and (tok.dep_ == "compound" or tok.pos_ not in {"NOUN", "PROPN"})):
                 continue  # 'parliament building', 'parliament speaker': not the body itself
+            if body == "Senate" and tok.text != "Senate":
+                continue  # "the senate" in lower case is rarely a country's upper house in news
             country = None
             first = tok
             for child in tok.lefts:
@@ -1475,6 +1480,64 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                                   doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
     clusters.extend(bodies.values())
     return government_label(main_country) if main_country else None
+
+
+# a ministry's portfolio written in lower case ("the foreign ministry", "Brazil's interior ministry")
+_PORTFOLIOS = {"foreign", "interior", "justice", "defence", "defense", "finance", "home", "information", "health",
+               "education", "labour", "labor", "trade", "economy", "culture", "environment", "energy",
+               "agriculture", "transport", "security", "communications", "religious"}
+
+
+def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> None:
+    """'the foreign ministry', 'Brazil's interior ministry', 'the French foreign ministry', 'the U.S.
+    embassy': wire style writes ministries and embassies in lower case, which NER does not take for
+    names. The main country's ministry gets the label a capitalised mention gets ('Ministry of Foreign
+    Affairs', so the two are one entity); another country's is named after it ('Brazilian Foreign
+    Ministry'); an embassy after its country ('Embassy of the United States')."""
+    tok_cl = _token_cluster(clusters)
+    found: dict[str, _Cluster] = {}
+    for i in tokens_with_lemma(doc, {"ministry", "embassy"}):
+        tok = doc[i]
+        if tok.i in tok_cl or tok.text not in {"ministry", "embassy"}:
+            continue
+        first = tok.i
+        while tok.text == "ministry" and first > 0 and doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"} \
+                and doc[first - 1].is_lower:
+            first -= 1
+        if first == tok.i and tok.text == "ministry":
+            continue  # "the ministry": which one, the events' definite nouns decide
+        portfolio = " ".join(w.text.capitalize() for w in doc[first:tok.i] if w.lower_ != "affairs")
+        country, begin = None, first
+        if first > 0:
+            before = doc[first - 1]
+            known = (gaz.country_of_demonym(before.text) or gaz.country(before.text)) \
+                if before.pos_ in {"ADJ", "PROPN"} else None
+            if known is None and before.text in {"'s", "’s"} and before.i > 0:
+                owner = doc[before.head.left_edge.i:before.i] if before.head.i == before.i - 1 else doc[before.i - 1:
+                                                                                                        before.i]
+                known = gaz.country(owner.text) or gaz.country(doc[before.i - 1].text)
+                begin = owner.start if known is not None else begin
+            elif known is not None:
+                begin = before.i
+            if known is not None:
+                country = known.name
+            elif before.pos_ == "PROPN" or before.text in {"'s", "’s"}:
+                continue  # someone else's ministry we cannot place ("the Taliban's interior ministry")
+        if tok.text == "embassy":
+            if country is None:
+                continue  # "the embassy": whose, the article must say
+            label = f"Embassy of {of_country(country)}"  # "the U.S. embassy", "France's embassy in Niamey"
+        elif country is None or country == main_country:
+            label = _canonical_org_label(f"{portfolio} Ministry")
+        else:
+            label = f"{gaz.demonym(country) or country} {portfolio} Ministry"
+        cl = found.get(label)
+        if cl is None:
+            cl = found[label] = _Cluster(EntityType.GOVERNMENT, label=label)
+            cl.reasons.append(f"'{doc[first:tok.i + 1].text}' resolved to the {label}")
+        cl.cands.append(_Cand(doc[begin].idx, tok.idx + len(tok.text), begin, tok.i + 1, doc[begin:tok.i + 1].text,
+                              "GOV", EntityType.GOVERNMENT))
+    clusters.extend(found.values())
 
 
 # output -----------------------------------------------------------------------------------------

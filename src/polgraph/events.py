@@ -172,9 +172,10 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
         ctx.acted_on |= {(event.cameo[:2], p.entity) for p in event.participants if p.role is Role.PATIENT}
-    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx), *_told_sham(ctx)):
+    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx), *_told_sham(ctx), *_told_concern(ctx)):
         events.setdefault(_event_key(event), event)
-    found = [_at_court_seat(e, ctx) for e in _merge_coreferent(sorted(events.values(), key=lambda e: e.trigger_begin))]
+    ordered = _fold_concern(sorted(events.values(), key=lambda e: e.trigger_begin))
+    found = [_at_court_seat(e, ctx) for e in _merge_coreferent(ordered)]
     used_keys = {p.entity for e in found for p in e.participants} | {e.reported_by for e in found} | \
         {e.place for e in found}
     added = {e.key: e for e in ctx.added.values() if e.key in used_keys}
@@ -718,6 +719,94 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
         out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "criticise", "111",
                          participants, label, _speech_date(speech or copula, ctx), None, Factuality.ASSERTED,
                          speaker, i))
+    return out
+
+
+# a body's dismay said of itself ("said it was deeply concerned by …") or voiced as a noun ("expressed
+# concern over …", "voiced regret"): the diplomatic form of disapproval (CAMEO 110)
+CONCERN_STATES = frozenset({"concerned", "alarmed", "troubled", "dismayed", "disturbed", "worried", "appalled",
+                            "shocked", "outraged", "disappointed"})
+CONCERN_NOUNS = frozenset({"concern", "alarm", "regret", "dismay", "disappointment", "outrage"})
+_VOICING = {"express", "voice", "raise", "register", "convey", "reiterate"}
+_ABOUT = {"by", "about", "over", "at", "with", "regarding"}
+
+
+def _told_concern(ctx: _Ctx) -> list[Event]:
+    """'The U.S. embassy said it was deeply concerned by the vote', 'the EU expressed concern over the
+    arrest', 'France said it regretted the expulsion', 'the EU said the arrest raised serious
+    concerns': the speaker disapproves (110). Whoever the cause names (the arrest of Y) is the patient;
+    a negated or conditional state ('was not concerned', 'would be alarmed') is none."""
+    out: list[Event] = []
+    doc = ctx.doc
+    for i in (*tokens_with(doc, "LOWER", CONCERN_STATES), *tokens_with_lemma(doc, CONCERN_NOUNS | {"regret"})):
+        tok = doc[i]
+        low = tok.lemma_.lower()
+        if tok.lower_ in CONCERN_STATES and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be":
+            head = tok.head  # "it was (deeply) concerned": the state is the speaker's
+            cause = tok
+        elif tok.lower_ in CONCERN_STATES and tok.tag_ in {"VBN", "JJ"} and any(
+                c.dep_ in {"auxpass", "cop"} and c.lemma_.lower() == "be" for c in tok.children):
+            head = cause = tok  # "it was alarmed by the verdict", parsed as a passive
+        elif tok.pos_ == "NOUN" and low in CONCERN_NOUNS and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in _VOICING:
+            head = tok.head  # "expressed concern", "raised serious concerns"
+            cause = tok
+        elif tok.pos_ == "VERB" and low == "regret" and tok.dep_ in {"ROOT", "ccomp", "conj"}:
+            head = tok  # "France regrets the decision", "said it regretted …"
+            cause = tok
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in (*head.children, *tok.children)) or _conditional(head):
+            continue
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or _subject(head)
+        if subject is None:
+            continue
+        speech = _speech_head(head)
+        if subject.lower_ in {"it", "he", "she", "they", "we", "i"} or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children) or (
+                head.lemma_.lower() == "raise" and not _resolve(subject, ctx)):
+            told = _told_by(head, ctx)  # "X said it was concerned", "X said the arrest raised concerns"
+            if told is None:
+                continue
+            speech, speaker = told
+        else:
+            found = [k for k in _resolve(subject, ctx) if _can_act(k, ctx)]
+            if not found or speech is not None and speech.lemma_.lower() in DENIAL_VERBS:
+                continue
+            speaker = found[0]
+        if not _can_act(speaker, ctx) or ctx.by_key[speaker].type is EntityType.GROUP:
+            continue  # "villagers said they were worried": a state of mind, not a stance taken
+        own = {speaker, ctx.affiliation.get(speaker, speaker)}
+        named = [k for c in cause.children if c.dep_ in {"prep", "agent"} and c.lower_ in _ABOUT
+                 or c.dep_ == "dobj" for k in _entities_under(c, ctx)]
+        targets = [k for k in dict.fromkeys(named) if k not in own and not ctx.by_key[k].type.is_place]
+        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in targets))
+        label = f"{ctx.by_key[speaker].label} disapprove" + (f" {ctx.by_key[targets[0]].label}" if targets else "")
+        out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "disapprove", "110",
+                         participants, label, _speech_date(speech or head, ctx), None, Factuality.ASSERTED,
+                         speaker, i))
+    return out
+
+
+def _fold_concern(events: list[Event]) -> list[Event]:
+    """'X said it was deeply concerned by the arrests and urged the government to …': one stance, which
+    analysts record once, as the appeal (02) or demand (10) that follows in the sentence; that event
+    takes X as its agent when the parse gave it none."""
+    out = list(events)
+    for concern in events:
+        if concern.lemma != "disapprove" or concern.cameo != "110":
+            continue
+        agents = _agents(concern)
+        for n, other in enumerate(out):
+            if other.sentence != concern.sentence or other.trigger_begin <= concern.trigger_begin \
+                    or other.cameo[:2] not in {"02", "10"} or (_agents(other) and _agents(other) != agents):
+                continue
+            if not _agents(other):
+                rest = tuple(p for p in other.participants if p.entity not in agents)
+                other = replace(other, participants=(*(Participant(k, Role.AGENT) for k in agents), *rest))
+                out[n] = other
+            out.remove(concern)
+            break
     return out
 
 

@@ -40,6 +40,9 @@ _DESCRIBED_ORGS = {"outlet": _MEDIA, "newspaper": _MEDIA, "paper": _MEDIA, "webs
                    "ministry": frozenset({EntityType.GOVERNMENT}), "court": frozenset({EntityType.COURT}),
                    "commission": frozenset({EntityType.GOVERNMENT, EntityType.IGO, EntityType.ORGANIZATION})}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
+_SEATED = {"speaker", "lawmaker", "legislator", "parliamentarian", "mp", "senator"}  # posts in a parliament
+_BRIEF_POSTS = {"ambassador", "envoy", "rapporteur", "representative", "emissary", "mediator"}
+_BRIEF_LINKS = {"to", "for", "on"}  # "envoy to Myanmar", "envoy for the Sahel", "rapporteur on Belarus"
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
 _POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
@@ -68,6 +71,11 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
+    # "Lawmaker X (CNRP)": the party's lawmaker; the parliament is only the guess when nothing else says
+    named = {(m.person, m.role.lower()) for m in kept
+             if (m.person, m.role.lower(), m.organization) not in builder.seated}
+    kept = [m for m in kept if (m.person, m.role.lower(), m.organization) not in builder.seated
+            or (m.person, m.role.lower()) not in named]
     return kept, builder.index()
 
 
@@ -96,6 +104,7 @@ class _Builder:
         self.home = next((e for e in self.entities if e.type is EntityType.COUNTRY and e.label == self.main_country),
                          None)
         self.seen: set[tuple[str, str, str]] = set()
+        self.seated: set[tuple[str, str, str]] = set()  # posts placed in the parliament the article names
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
         self.party_post: dict[int, Entity] = {}  # token after a name titled in a party or organisation → it
@@ -265,6 +274,16 @@ class _Builder:
             first -= 1  # "the EU's foreign policy chief, X", "the group's regional director, X": the post's field
             post.add(run[first].i)
         owned = any(self._owner(t.i) for t in run[heads[0]:])
+        whose = next((t for t in run[:first] if t.lower_ == "whose"), None)
+        if not possessor and not owned and whose is not None:
+            # "the Pro Santa Cruz Committee, a civic group whose president, X, …": the organisation the
+            # clause describes, named last before it in the sentence
+            start = self.doc[whose.sent.start].idx
+            org = self._last_before(whose.idx, lambda e: not e.type.is_place and e.type not in {
+                EntityType.PERSON, EntityType.GROUP} and any(start <= m.begin < whose.idx for m in e.mentions))
+            if org is not None:
+                self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
+            return
         its = next((t for t in run[:first] if t.lower_ == "its"), None)
         if not possessor and its is not None:
             # "The UGTT, which kept its distance from Ennahda, said … Its secretary-general, X": the
@@ -296,7 +315,7 @@ class _Builder:
             tokens = [before[-1], *run[first:heads[-1] + 1]]
         if party_post:
             tokens = [t for t in run[:first] if t.lower_ == "party"][-1:] + tokens
-        self._add(person, tokens, run[first].idx, last.idx + len(last.text))
+        self._add(person, tokens, run[first].idx, last.idx + len(last.text), self._brief(run[heads[-1]].i + 1))
 
     def after_name(self, person: Entity, start: int, end: int) -> None:
         """'X, the spokesman of Y', 'X, deputy director of Y', 'X is the commander of Y', 'X, who heads
@@ -316,6 +335,9 @@ class _Builder:
             return
         if j < len(doc) and doc[j].text == ",":
             j += 1
+            if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == "," and doc[j].text.isdigit() \
+                    and 16 <= int(doc[j].text) <= 110:
+                j += 2  # "X, 52, who leads Y": the age apposition before the post
             if j + 1 < len(doc) and _self_named(doc, j):
                 j += 2  # "X, the guard's commander, declared himself head of Y" (seen from the name before)
             elif j < len(doc) and doc[j].lower_ == "who":
@@ -385,7 +407,8 @@ class _Builder:
         if not run or run[-1].tag_ in {"NNS", "NNPS"}:
             return  # "X, several party leaders ...": a plural is a different group, not X's post
         k = j
-        if k < len(doc) and doc[k].lower_ in _LINKS:
+        brief = self._brief(j) if run[-1].i == j - 1 else ""
+        if not brief and k < len(doc) and doc[k].lower_ in _LINKS:
             k += 1
             if k < len(doc) and doc[k].lower_ == "the":
                 k += 1
@@ -411,9 +434,15 @@ class _Builder:
                             continue
                 break
         last = doc[max(t.i for t in run)]
-        self._add(person, run, doc[start].idx, last.idx + len(last.text))
+        self._add(person, run, doc[start].idx, last.idx + len(last.text), brief)
         if j < len(doc) and doc[j].lower_ == "and":
             self._second_post(person, start, j + 1)  # "X, an MDC vice president and former finance minister"
+        elif k + 1 < len(doc) and doc[k].lower_ == "who":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in _ADVERBS:
+                k += 1
+            if k < len(doc) and doc[k].lemma_.lower() in _HEADING_VERBS and doc[k].tag_ in {"VBZ", "VBP", "VBD"}:
+                self._heads(person, start, doc[k])  # "X, a former energy minister who heads the RRP"
 
     def _member_of_party(self, person: Entity, start: int, j: int, skip: set[str]) -> None:
         """'Tomas Velkari of the Zorbanian Liberty Party', 'Chamisa's CCC': a member of the party (a post
@@ -534,8 +563,10 @@ class _Builder:
         if org is None or org.type.is_place:
             return
         end = max(t.i for t in obj.subtree)
-        self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text),
-                       role=role or _HEADING_VERBS[verb.lemma_.lower()])
+        role = role or _HEADING_VERBS[verb.lemma_.lower()]
+        if role == "head" and org.type is EntityType.PARTY:
+            role = "leader"  # "who heads the RRP": a party's head is its leader
+        self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text), role=role)
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
@@ -581,7 +612,21 @@ class _Builder:
     def _demonym(self, tok: Token) -> bool:
         return tok.pos_ in {"ADJ", "PROPN"} and self.gaz.country_of_demonym(tok.text) is not None
 
-    def _add(self, person: Entity, tokens: list[Token], begin: int, end: int) -> None:
+    def _brief(self, i: int) -> str:
+        """'to Bolivia' of 'ambassador to Bolivia', 'for the Horn of Africa' of 'special envoy for the Horn
+        of Africa': the place a diplomat's post covers, read from the word after the post (`i`)."""
+        doc = self.doc
+        if i == 0 or i + 1 >= len(doc) or doc[i - 1].lower_ not in _BRIEF_POSTS or doc[i].lower_ not in _BRIEF_LINKS:
+            return ""
+        n = i + 1 + (doc[i + 1].lower_ == "the")
+        key = self.token_entity.get(n)
+        if key is None or not self.by_key[key].type.is_place:
+            return ""
+        while n < len(doc) and self.token_entity.get(n) == key:
+            n += 1
+        return doc[i:n].text
+
+    def _add(self, person: Entity, tokens: list[Token], begin: int, end: int, brief: str = "") -> None:
         role_tokens: list[Token] = []
         org: Entity | None = None
         country: str | None = None
@@ -649,6 +694,8 @@ class _Builder:
         role = " ".join(words_out).replace(" - ", "-")
         if not role.istitle():
             role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
+        if brief and role_tokens[-1].lower_ in _BRIEF_POSTS:
+            role = f"{role} {brief}"  # "ambassador to Bolivia"
         # a title of several words has the kinds of the whole ("attorney general": a government post)
         whole = self.words.get(role.lower(), frozenset())
         kinds = set().union(*(self._kinds(t) for t in role_tokens), whole)
@@ -657,8 +704,10 @@ class _Builder:
             org = self._nearest(EntityType.PARTY, begin)
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
-        if org is None and role_tokens[-1].lower_ == "speaker":
-            org = self._legislature(begin)  # "Speaker X": the speaker of the parliament the article names
+        seated = org is None and role_tokens[-1].lower_ in _SEATED
+        if seated:
+            # "Speaker X", "opposition lawmaker X", "senator X": of the parliament the article names
+            org = self._legislature(begin, chamber=role_tokens[-1].lower_)
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
         words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
         if org is None and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
@@ -674,14 +723,19 @@ class _Builder:
         if key in self.seen:
             return
         self.seen.add(key)
+        if seated:
+            self.seated.add(key)
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         sentence = self.sent_of.get(span.start if span is not None else 0, 0)
         self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
 
-    def _legislature(self, offset: int) -> Entity | None:
-        """The parliament the article names nearest to `offset` (before it if any), if it names one."""
+    def _legislature(self, offset: int, chamber: str = "") -> Entity | None:
+        """The parliament the article names nearest to `offset` (before it if any), if it names one; a
+        senator's is the senate."""
         bodies = [e for e in self.entities if e.type is EntityType.GOVERNMENT and e.mentions
                   and set(e.label.lower().split()) & LEGISLATURE_WORDS]
+        if chamber == "senator":
+            bodies = [e for e in bodies if "senate" in e.label.lower().split()]
         if not bodies:
             return None
         return min(bodies, key=lambda e: min((offset - m.begin if m.begin < offset else 10 * (m.begin - offset))
@@ -724,6 +778,13 @@ class _Builder:
         sentence = self.sent_of.get(pronoun.i, 0)
         best: tuple[int, Entity] | None = None
         for e in self.entities:
+            if e.type is EntityType.COUNTRY and self.gaz.country(e.label) is not None and any(
+                    m.sentence == sentence and m.begin < pronoun.idx and (span := self.doc.char_span(
+                        m.begin, m.end, alignment_mode="expand")) is not None and span.root.dep_ == "nsubj"
+                    for m in e.mentions):
+                # "France responded by recalling its ambassador": the country's government
+                country = self.gaz.country(e.label)
+                return self._government(country.name) if country else None
             if e.type.is_place or e.type in {EntityType.PERSON, EntityType.GROUP}:
                 continue
             for m in e.mentions:
