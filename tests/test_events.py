@@ -1765,3 +1765,66 @@ def test_summoning_a_charge_d_affaires_is_an_official_complaint() -> None:
             "embassy's statement.")
     ev = event(x, "summoned")
     assert ev.cameo == "114" and recipients(x, ev) == ["Karen Doyle"], show(x)
+
+
+# ---- crowds, forces and orders told in one clause --------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger", [
+    # the force that is the subject of a verb in the clause above the arrest made it
+    ("ADDIS ABABA (Reuters) - Police fired tear gas to disperse the crowd and arrested at least 20 people, "
+     "witnesses said.", "arrested"),
+    ("ISTANBUL (AFP) - Riot police used pepper spray to stop the crowd reaching the ferry terminal, and 43 "
+     "people were detained, the governor's office said on Monday.", "detained"),
+])
+def test_an_arrest_in_the_clause_of_a_force_is_the_forces(text: str, trigger: str) -> None:
+    x = run(text)
+    assert [a.lower().split()[-1] for a in agents(x, event(x, trigger))] == ["police"], show(x)
+
+
+def test_a_force_in_a_clause_that_describes_someone_did_not_make_the_arrest() -> None:
+    x = run("KAMPALA (Reuters) - Police opened fire on demonstrators who took to the streets following "
+            "Wednesday's arrest of opposition candidate Tomas Velkari.")
+    assert agents(x, event(x, "arrest")) == ["Government of Uganda"], show(x)
+
+
+@pytest.mark.parametrize("text, trigger, code, agent", [
+    ("LA PAZ (Reuters) - The ruling prompted opposition supporters to block highways around Santa Cruz.",
+     "block", "144", "opposition supporters"),  # obstructing passage is a protest (144), not a restriction
+    ("The Cambodia National Rescue Party called a general strike for Monday.", "called", "143",
+     "Cambodia National Rescue Party"),
+    ("Tomas Velkari, the leader of the Cambodia National Rescue Party, spoke at a rally of several thousand "
+     "people in Phnom Penh on Tuesday.", "rally", "141", "Tomas Velkari"),
+])
+def test_protests_told_by_their_organisers_or_by_what_they_block(text: str, trigger: str, code: str,
+                                                                  agent: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == code and agents(x, ev) == [agent], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators from the Financial Crimes Investigation Board had gathered evidence for months.",
+    "The opposition rallied support in the provinces before the vote.",
+    # a description: the rally is background, not an act of the named activists
+    "Two CNRP activists who participated in the July 15, 2014, rally were convicted on Monday.",
+])
+def test_no_gathering_without_a_crowd_and_none_from_a_description(text: str) -> None:
+    x = run(text)
+    assert not [ev for ev in x.events if ev.cameo == "141" and agents(x, ev)], show(x)
+
+
+@pytest.mark.parametrize("text, patient", [
+    ("A judge on Tuesday ordered opposition senator Tomas Velkari held in pretrial detention for six months.",
+     "Tomas Velkari"),
+    ("Kem Sokha has been held in detention since September.", "Kem Sokha"),
+])
+def test_ordered_held_in_detention_is_a_detention(text: str, patient: str) -> None:
+    x = run(text)
+    ev = event(x, "held")
+    assert ev.cameo == "173" and patients(x, ev) == [patient], show(x)
+    assert ev.factuality is Factuality.ASSERTED, show(x)
+
+
+def test_holding_a_rally_in_front_of_a_prison_is_no_detention() -> None:
+    x = run("Supporters of Kem Sokha held a rally in front of the prison on Monday.")
+    assert not [ev for ev in x.events if ev.cameo.startswith("17")], show(x)

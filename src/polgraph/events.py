@@ -468,6 +468,12 @@ def _governor(ent: Span) -> Token | None:
 
 
 # one trigger ------------------------------------------------------------------------------------
+# what is gathered or rallied when no crowd is ("gathered evidence", "rallied support")
+_GATHERED_THINGS = {"evidence", "information", "data", "support", "signature", "momentum", "pace", "strength",
+                    "steam", "intelligence", "testimony", "material", "document", "proof", "force", "dust", "fund",
+                    "vote", "backing"}
+
+
 def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     is_verb = tok.pos_ in {"VERB", "AUX"}
     is_noun = tok.pos_ in {"NOUN", "PROPN"}
@@ -483,6 +489,13 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         return None
     if is_verb and reading.cameo[:2] == "02" and _question(tok):
         return None  # "asked him where he took my husband": a question, not an appeal
+    if is_verb and tok.lemma_.lower() == "hold" and reading.cameo == "173" and not any(
+            c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(o.lemma_.lower() in _HELD_IN for o in c.children)
+            for c in tok.children):
+        return None  # "held in pretrial detention", not "held a rally in front of the prison"
+    if is_verb and reading.cameo[:3] == "141" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _GATHERED_THINGS for c in tok.children):
+        return None  # "investigators had gathered evidence", "rallied support": no crowd assembled
     if (is_noun or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and \
             any(c.dep_ in {"relcl", "ccomp", "acl"} and c.lemma_.lower() in DENIAL_VERBS for c in tok.children):
         return None  # "…, charges it denies" (noun, or parsed as a verb): the accusation told again
@@ -537,7 +550,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government \
                 and not _unnamed_doer(tok, ctx, reading):
             # "Police said 90 people had been arrested": the police tell of their own arrests
-            implied = _state_reporter(tok, ctx) or ctx.index.government
+            implied = _state_reporter(tok, ctx) or _force_in_sentence(tok, ctx) or ctx.index.government
         if implied is not None:
             participants.insert(0, Participant(implied, Role.AGENT))
     if not _violent(code):
@@ -949,7 +962,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
     subject = _subject(tok)
     inherited_by_gerund = tok.tag_ == "VBG" and subject is not None and subject.head.i != tok.i
     passive = not inherited_by_gerund and (
-        _wished(tok)  # "wanted Sam Rainsy arrested": parsed as Sam Rainsy arresting
+        _wished(tok) or _ordered_done(tok)  # "wanted Sam Rainsy arrested": parsed as Sam Rainsy arresting
         or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         or (subject is not None and subject.dep_ == "nsubjpass")
         or (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children))
@@ -1180,6 +1193,17 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and place is None:
                 keys = [k for o in c.children if o.dep_ == "pobj" for k in _resolve(o, ctx)]
                 place = next((k for k in keys if ctx.by_key[k].type.is_place), None)
+    if all(a.startswith("group:") for a in agents) and reading.cameo[:2] == "14" and (
+            tok.dep_ == "pobj" and tok.head.lower_ in {"at", "in"} and tok.head.head.lemma_.lower() in _AT_A_RALLY
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AT_A_RALLY):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "X spoke at a rally", "X addressed a rally"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _subject(verb)
+        if subject is not None and subject.dep_ == "nsubj" and subject.lower_ not in {"who", "that", "which"}:
+            # not "activists who joined the rally" (a description), but "a group whose president spoke at it"
+            speakers = [k for k in _resolve(subject, ctx) if _can_act(k, ctx)]
+            if speakers:  # "a rally of several thousand people": a crowd counted, beside who led it
+                agents[:] = speakers + [a for a in agents if a.rsplit(" ", 1)[-1].removeprefix("group:")
+                                        not in _COUNTABLE_PEOPLE]
     if not patients and tok.dep_ == "pobj" and tok.head.lower_ in {"under", "into"} \
             and tok.head.head.lemma_.lower() in {"place", "put", "keep", "hold", "take"}:
         verb = tok.head.head  # "X was placed under house arrest", "police took X into custody"
@@ -1204,6 +1228,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
         if blamed is not None:
             agents.extend(k for k in _resolve(blamed, ctx) if k not in patients)
     return _dedupe(agents), _dedupe(patients), _dedupe(recipients), place
+
+
+# taking part in a protest: "spoke at a rally", "addressed the rally", "took part in the march"
+_AT_A_RALLY = {"speak", "address", "attend", "join", "appear", "participate"}
 
 
 def _since_date(verb: Token) -> bool:
@@ -2171,6 +2199,31 @@ def _misparsed_verb(tok: Token) -> tuple[Token, Token] | None:
     return top, obj
 
 
+_FORCE_WORDS = {"police", "army", "military", "forces", "troops", "soldiers", "gendarmerie", "gendarmes"}
+
+
+def _force_in_sentence(tok: Token, ctx: _Ctx) -> str | None:
+    """'Police fired tear gas to disperse the crowd and arrested 20 people', 'Riot police used pepper
+    spray …, and 43 people were detained': the force that is the subject of a verb before the arrest,
+    in its sentence, made it (the parse often hangs the arrest on a clause whose subject it does not
+    give)."""
+    above: list[Token] = []  # the verbs whose clause holds the arrest, up to a clause that describes a noun
+    for t in (tok, *tok.ancestors):
+        above.append(t)
+        if t.dep_ in {"relcl", "acl"}:
+            break
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ != "nsubj" or t.head.pos_ not in {"VERB", "AUX"} or t.head not in above:
+            continue
+        for key in _resolve(t, ctx):
+            entity = ctx.by_key[key]
+            if entity.type is EntityType.GOVERNMENT and set(entity.label.lower().split()) & _FORCE_WORDS:
+                return key
+    return None
+
+
 def _unnamed_doer(tok: Token, ctx: _Ctx, reading: Trigger) -> bool:
     """'the suspects had blocked a road': the text says who acted, though not by name, so the state is no
     implied doer (it stays one for 'they were arrested', 'authorities detained …', 'officials banned …',
@@ -2195,6 +2248,8 @@ def _ruling(tok: Token) -> Token | None:
     party must be dissolved', 'ordered that X be released' (a deontic modal, or a subjunctive 'be')."""
     if tok.dep_ != "ccomp" or tok.head.i == tok.i or tok.head.lemma_.lower() not in RULING_VERBS:
         return None
+    if _ordered_done(tok):
+        return tok.head  # "a judge ordered X held in pretrial detention"
     aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in _DEONTIC for c in aux) or \
             (any(c.lower_ == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)):
@@ -2214,6 +2269,14 @@ def _rulers(verb: Token, ctx: _Ctx) -> list[str]:
         if subject is None:
             return []
     return [k for k in _resolve(subject, ctx) if _can_act(k, ctx)]
+
+
+def _ordered_done(tok: Token) -> bool:
+    """'ordered X held in detention', 'ordered him released': a participle clause under an order, whose
+    subject is the one it is done to (the parser tags the participle as a past tense)."""
+    return tok.dep_ == "ccomp" and tok.tag_ in {"VBN", "VBD"} and tok.head.lemma_.lower() in {"order", "direct"} \
+        and any(c.dep_ == "nsubj" for c in tok.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "mark", "dobj"} for c in tok.children)
 
 
 def _wished(tok: Token) -> bool:
