@@ -1724,7 +1724,7 @@ def test_the_countries_envoys_are_posted_to_do_not_resign() -> None:
 # ---- concern, regret and dismay: disapproval told of oneself (110) ------------------------------------
 
 @pytest.mark.parametrize("text, trigger, agent, patient", [
-    ("The U.S. embassy said it was deeply concerned by the vote.", "concerned", "Embassy of the United States",
+    ("The U.S. embassy said it was deeply concerned by the vote.", "concerned", "U.S. Embassy",
      None),
     ("The European Union expressed concern over the arrest of Kem Sokha.", "concern", "European Union",
      "Kem Sokha"),
@@ -1828,3 +1828,8 @@ def test_ordered_held_in_detention_is_a_detention(text: str, patient: str) -> No
 def test_holding_a_rally_in_front_of_a_prison_is_no_detention() -> None:
     x = run("Supporters of Kem Sokha held a rally in front of the prison on Monday.")
     assert not [ev for ev in x.events if ev.cameo.startswith("17")], show(x)
+
+
+def test_a_trigger_word_inside_an_organisations_name_is_no_event() -> None:
+    x = run("DAKAR (AFP) - The Republican Rally for Progress (RRP) said on Monday that the vote was rigged.")
+    assert not [ev for ev in x.events if ev.trigger == "Rally"], show(x)

@@ -929,9 +929,19 @@ def _locative(span: Span) -> bool:
     """The name follows a word that introduces a place ('in Vilnius', 'visited Kandal')."""
     if span.start == 0:
         return False
-    before = span.doc[span.start - 1]
-    return before.lower_ in {"in", "to", "at", "from", "near", "into", "across", "outside", "inside"} or \
-        before.lemma_.lower() in {"visit", "reach", "leave", "enter"} or _after_place_noun(span)
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lemma_.lower() in _OF_A_PLACE:
+        return True  # "the prefect of Dakar", "the outskirts of Kaolack"
+    if before.lower_ == "and" and any(t.lower_ == "between" for t in doc[max(0, span.start - 6):span.start - 1]):
+        return True  # "the highway between Santa Cruz and Cochabamba"
+    return before.lower_ in {"in", "to", "at", "from", "near", "into", "across", "outside", "inside", "between"} \
+        or before.lemma_.lower() in {"visit", "reach", "leave", "enter"} or _after_place_noun(span)
+
+
+# nouns whose "of X" is a place ("the prefect of Dakar", "the outskirts of Kaolack")
+_OF_A_PLACE = frozenset({"prefect", "governor", "mayor", "outskirts", "resident", "street", "centre", "center",
+                         "suburb", "district", "province", "region", "municipality", "people", "city", "town"})
 
 
 # nouns that name a settlement ("the town of Chitungwiza"); events add regions to them for places
@@ -1488,12 +1498,15 @@ _PORTFOLIOS = {"foreign", "interior", "justice", "defence", "defense", "finance"
                "agriculture", "transport", "security", "communications", "religious"}
 
 
+_EMBASSY_ADJECTIVE = {"United States": "U.S."}  # "the U.S. embassy", never "the American embassy" in wire copy
+
+
 def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> None:
     """'the foreign ministry', 'Brazil's interior ministry', 'the French foreign ministry', 'the U.S.
     embassy': wire style writes ministries and embassies in lower case, which NER does not take for
     names. The main country's ministry gets the label a capitalised mention gets ('Ministry of Foreign
     Affairs', so the two are one entity); another country's is named after it ('Brazilian Foreign
-    Ministry'); an embassy after its country ('Embassy of the United States')."""
+    Ministry'), and so is an embassy ('U.S. Embassy', 'French Embassy')."""
     tok_cl = _token_cluster(clusters)
     found: dict[str, _Cluster] = {}
     for i in tokens_with_lemma(doc, {"ministry", "embassy"}):
@@ -1526,7 +1539,9 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
         if tok.text == "embassy":
             if country is None:
                 continue  # "the embassy": whose, the article must say
-            label = f"Embassy of {of_country(country)}"  # "the U.S. embassy", "France's embassy in Niamey"
+            # "the U.S. embassy" → U.S. Embassy, "France's embassy in Niamey" → French Embassy: how the
+            # news names them (and analysts after it)
+            label = f"{_EMBASSY_ADJECTIVE.get(country) or gaz.demonym(country) or country} Embassy"
         elif country is None or country == main_country:
             label = _canonical_org_label(f"{portfolio} Ministry")
         else:

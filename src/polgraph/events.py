@@ -484,6 +484,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         return None  # "the banned party": a description, not a report of the event
     if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in titles():
         return None  # "investigating judge": a title
+    if is_noun and tok.is_title and not tok.is_sent_start and (key := ctx.index.token_entity.get(tok.i)) is not None \
+            and not ctx.by_key[key].type.is_place and ctx.by_key[key].type is not EntityType.PERSON:
+        return None  # "Republican Rally for Progress", "Democratic Struggle Movement": a word of a name
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
