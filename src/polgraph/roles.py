@@ -18,7 +18,7 @@ from .entities import LEGISLATURE_WORDS, EntityIndex, with_government, with_stat
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
-from .nlp import tokens_with
+from .nlp import tokens_with, tokens_with_lemma
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
@@ -68,6 +68,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
     builder.possessed_parties()
+    builder.led_by()
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
@@ -492,6 +493,31 @@ class _Builder:
                     last += 1
                 self._add_with(person, [], party, tok.idx, doc[last].idx + len(doc[last].text), role="member")
 
+    def led_by(self) -> None:
+        """'The military, led by Senior General X', 'a coalition headed by X', 'the party, founded by X in
+        2012': X heads the organisation the participle describes."""
+        doc = self.doc
+        for i in tokens_with_lemma(doc, {"lead", "head", "chair", "found", "run"}):
+            verb = doc[i]
+            if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "relcl"} or verb.i == verb.head.i or any(
+                    c.dep_ == "nsubjpass" and c.lower_ not in {"which", "that", "who"} for c in verb.children):
+                continue  # not "the OAS, whose mission was led by X": the mission's, not the OAS's
+            noun = verb.head
+            org = self._owner(noun.i) if noun.lower_ not in STATE_BODIES else self._state_body(noun.lower_, noun.idx)
+            if org is None or org.type.is_place:
+                continue
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            name = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            if name is None:
+                continue
+            role = _HEADING_VERBS[verb.lemma_.lower()]  # the verb's own noun: "headed by X" is its head
+            end = max(t.i for t in name.subtree)
+            for t in (name, *(c for c in name.children if c.dep_ == "conj")):  # "founded by X and Y"
+                key = self.token_entity.get(t.i)
+                if key is not None and self.by_key[key].type is EntityType.PERSON:
+                    self._add_with(self.by_key[key], [], org, noun.idx, doc[end].idx + len(doc[end].text),
+                                   role=role)
+
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
         """'the ZANU-PF party, headed (led, chaired) by X': X is its head; 'the MDC elected (appointed,
         named) X as its new president': X holds that post in the subject, or in what 'its' points to."""
@@ -537,6 +563,10 @@ class _Builder:
             j += 1
             if j < len(doc) and doc[j].lower_ == "the":
                 j += 1
+            skipped = 0
+            while j < len(doc) and skipped < 2 and doc[j].is_lower and j not in self.token_entity:
+                j += 1  # "senior member of the dissolved NLD"
+                skipped += 1
             key = self.token_entity.get(j)
             while j < len(doc) and key is not None and self.token_entity.get(j) == key:
                 run.append(doc[j])
@@ -563,10 +593,8 @@ class _Builder:
         if org is None or org.type.is_place:
             return
         end = max(t.i for t in obj.subtree)
-        role = role or _HEADING_VERBS[verb.lemma_.lower()]
-        if role == "head" and org.type is EntityType.PARTY:
-            role = "leader"  # "who heads the RRP": a party's head is its leader
-        self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text), role=role)
+        self._add_with(person, [], org, doc[start].idx, doc[end].idx + len(doc[end].text),
+                       role=role or _HEADING_VERBS[verb.lemma_.lower()])
 
     # helpers ---------------------------------------------------------------------------------
     def _kinds(self, tok: Token) -> frozenset[str]:
