@@ -786,3 +786,8 @@ def test_a_known_city_that_ner_calls_a_person_is_a_city_where_the_text_places_it
 def test_a_person_named_like_a_city_stays_a_person_outside_a_place_phrase() -> None:
     x = run("Victoria Nuland met the opposition leaders on Monday.")
     assert named(x, "Victoria Nuland").type is EntityType.PERSON, show(x)
+
+
+def test_a_law_whose_first_word_is_a_title_is_no_person() -> None:
+    x = run("In December 2022 she was sentenced to seven years for breaching the Official Secrets Act.")
+    assert not [e for e in x.entities if e.type is EntityType.PERSON], show(x)

@@ -563,13 +563,18 @@ def _title_forms() -> frozenset[str]:
     return frozenset(w for word in titles() if " " not in word for w in (word, word + "."))
 
 
+_LAW_WORDS = frozenset({"Act", "Law", "Code", "Bill", "Decree", "Constitution", "Charter", "Ordinance"})
+
+
 def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """'lawmaker Um Sovann': two or three capitalised words right after a post title are a name,
     even when NER took 'Um' for an interjection, or the whole 'KNCHR chairperson Roseline Odede' for
     the title of a work (such a span, holding a post title, is dropped)."""
     words = titles()
+    # "the Official Secrets Act": a law, whose first word only looks like a title
+    laws = {i for s in spans if s.label_ == "LAW" or s[-1].text in _LAW_WORDS for i in range(s.start, s.end)}
     spans = [s for s in spans if s.label_ in NER_LABELS or not any(t.lower_ in words for t in s)]
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    taken = {i for s in spans for i in range(s.start, s.end)} | laws
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _title_forms()):
         tok = doc[i]
