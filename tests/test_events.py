@@ -1833,3 +1833,25 @@ def test_holding_a_rally_in_front_of_a_prison_is_no_detention() -> None:
 def test_a_trigger_word_inside_an_organisations_name_is_no_event() -> None:
     x = run("DAKAR (AFP) - The Republican Rally for Progress (RRP) said on Monday that the vote was rigged.")
     assert not [ev for ev in x.events if ev.trigger == "Rally"], show(x)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Several thousand people marched through Kadikoy on Sunday night.", "marched"),
+    ("Protests erupted in Nukus on July 1 after the government published draft amendments.", "Protests"),
+    ("Thousands of protesters took to the streets of Maputo on Thursday.", "took"),
+])
+def test_a_protest_by_a_crowd_or_by_nobody_named_is_by_protesters(text: str, trigger: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo.startswith("14") and agents(x, ev) == ["protesters"], show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The arrests came amid protests over the election.",  # a protest named in passing
+    "He said protesters would march on parliament if the law passed.",  # not done
+    "The opposition called for a boycott of the vote.",  # a boycott is called by someone, not a crowd's
+])
+def test_no_protesters_invented_for_a_protest_in_passing_or_not_done(text: str) -> None:
+    x = run(text)
+    happened = {Factuality.ASSERTED, Factuality.REPORTED}
+    assert not [ev for ev in x.events if "protesters" in agents(x, ev) and ev.factuality in happened], show(x)

@@ -570,6 +570,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
     intent = _intent(tok, code, participants, factuality, reporter, ctx)
     if intent is not None:
         code, participants, factuality = intent
+    if factuality in {Factuality.ASSERTED, Factuality.REPORTED}:
+        participants = _crowd_of_protesters(tok, code, participants, is_noun, ctx)
     if all(p.entity.startswith("group:") and p.entity.rsplit(" ", 1)[-1].removeprefix("group:") in _COUNTABLE_PEOPLE
            for p in participants):
         return None  # "29 people were killed as police opened fire": a toll; the act that took it is told
@@ -1945,6 +1947,33 @@ def _counted(tok: Token) -> bool:
     if any(c.dep_ == "nummod" for c in tok.children):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_HEADS
+
+
+_CROWD_PROTESTS = {"140", "141", "144", "145"}  # a crowd's (not a strike's or a boycott's: those are called)
+# what protests do when they begin or spread, told with the protest as the subject ("Protests erupted")
+_ONSET_VERBS = {"erupt", "break", "spread", "continue", "begin", "start", "resume", "flare", "grip", "sweep", "rock"}
+
+
+def _crowd_of_protesters(tok: Token, code: str, participants: list[Participant], is_noun: bool,
+                         ctx: _Ctx) -> list[Participant]:
+    """'Several thousand people marched through Kadikoy', 'Protests erupted in Nukus': a protest whose
+    only doers are a crowd counted, or nobody named, is done by protesters (the analysts' name for them);
+    a protest noun counts only as the subject of its onset ('Protests erupted'), not in passing ('amid
+    protests')."""
+    if code[:3] not in _CROWD_PROTESTS or tok.dep_ in {"relcl", "acl"} \
+            or any(p.role is Role.AGENT and not _countable(p.entity) for p in participants):
+        return participants  # not "demonstrators who took to the streets" (a description of them)
+    if is_noun and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ONSET_VERBS):
+        return participants
+    crowd = next((c for c in tok.children if c.dep_ == "nsubj"), None) if not is_noun else None
+    first = last = crowd if crowd is not None and crowd.lower_ in _COUNTABLE_PEOPLE else tok
+    key = _event_group("protesters", first, last, ctx)
+    rest = [p for p in participants if not (p.role is Role.AGENT and _countable(p.entity))]
+    return [Participant(key, Role.AGENT), *rest]
+
+
+def _countable(key: str) -> bool:
+    return key.startswith("group:") and key.rsplit(" ", 1)[-1].removeprefix("group:") in _COUNTABLE_PEOPLE
 
 
 def _event_group(label: str, first: Token, last: Token, ctx: _Ctx) -> str:
