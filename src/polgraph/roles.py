@@ -18,7 +18,7 @@ from .entities import LEGISLATURE_WORDS, EntityIndex, with_government, with_stat
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
-from .nlp import tokens_with, tokens_with_lemma
+from .nlp import tokens_with
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
@@ -68,7 +68,6 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
     builder.possessed_parties()
-    builder.led_by()
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
@@ -493,45 +492,29 @@ class _Builder:
                     last += 1
                 self._add_with(person, [], party, tok.idx, doc[last].idx + len(doc[last].text), role="member")
 
-    def led_by(self) -> None:
-        """'The military, led by Senior General X', 'a coalition headed by X', 'the party, founded by X in
-        2012': X heads the organisation the participle describes."""
-        doc = self.doc
-        for i in tokens_with_lemma(doc, {"lead", "head", "chair", "found", "run"}):
-            verb = doc[i]
-            if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "relcl"} or verb.i == verb.head.i or any(
-                    c.dep_ == "nsubjpass" and c.lower_ not in {"which", "that", "who"} for c in verb.children):
-                continue  # not "the OAS, whose mission was led by X": the mission's, not the OAS's
-            noun = verb.head
-            org = self._owner(noun.i) if noun.lower_ not in STATE_BODIES else self._state_body(noun.lower_, noun.idx)
-            if org is None or org.type.is_place:
-                continue
-            by = next((c for c in verb.children if c.dep_ == "agent"), None)
-            name = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
-            if name is None:
-                continue
-            role = _HEADING_VERBS[verb.lemma_.lower()]  # the verb's own noun: "headed by X" is its head
-            end = max(t.i for t in name.subtree)
-            for t in (name, *(c for c in name.children if c.dep_ == "conj")):  # "founded by X and Y"
-                key = self.token_entity.get(t.i)
-                if key is not None and self.by_key[key].type is EntityType.PERSON:
-                    self._add_with(self.by_key[key], [], org, noun.idx, doc[end].idx + len(doc[end].text),
-                                   role=role)
-
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
-        """'the ZANU-PF party, headed (led, chaired) by X': X is its head; 'the MDC elected (appointed,
-        named) X as its new president': X holds that post in the subject, or in what 'its' points to."""
+        """'the ZANU-PF party, headed (led, chaired, founded) by X (and Y)', 'the military, led by Senior
+        General X': X is its head; 'the MDC elected (appointed, named) X as its new president': X holds
+        that post in the subject, or in what 'its' points to."""
         doc = self.doc
         name = doc[end - 1]
+        if name.dep_ == "conj" and name.head.dep_ == "pobj":
+            name = name.head  # "founded by Sam Rainsy and Kem Sokha": the second founder too
         if name.dep_ == "pobj" and name.head.dep_ == "agent":
             verb = name.head.head
             owner = None
-            if verb.dep_ == "acl":  # the name, or the name before its noun ("the Popular Force party led by X")
-                owner = self._owner(verb.head.i) or next(
-                    (o for c in verb.head.children if c.dep_ == "compound" and (o := self._owner(c.i))), None)
+            # the name, or the name before its noun ("the Popular Force party led by X"), or a state body;
+            # not "the OAS, whose mission was led by X" (the mission's head, not the OAS's)
+            if verb.dep_ in {"acl", "relcl"} and not any(
+                    c.dep_ == "nsubjpass" and c.lower_ not in {"which", "that", "who"} for c in verb.children):
+                noun = verb.head
+                owner = self._owner(noun.i) or next(
+                    (o for c in noun.children if c.dep_ == "compound" and (o := self._owner(c.i))), None) or (
+                    self._state_body(noun.lower_, noun.idx) if noun.lower_ in STATE_BODIES else None)
             if verb.tag_ == "VBN" and verb.lemma_.lower() in _HEADING_VERBS and owner is not None \
                     and not owner.type.is_place:
-                self._add_with(person, [verb], owner, doc[start].idx, name.idx + len(name.text),
+                last = doc[end - 1]
+                self._add_with(person, [verb], owner, doc[start].idx, last.idx + len(last.text),
                                role=_HEADING_VERBS[verb.lemma_.lower()])
             return
         if name.dep_ != "dobj" or name.head.lemma_.lower() not in _NAMING:
