@@ -1855,3 +1855,26 @@ def test_no_protesters_invented_for_a_protest_in_passing_or_not_done(text: str) 
     x = run(text)
     happened = {Factuality.ASSERTED, Factuality.REPORTED}
     assert not [ev for ev in x.events if "protesters" in agents(x, ev) and ev.factuality in happened], show(x)
+
+
+def test_his_opponents_are_not_him() -> None:
+    x = run("Kais Saied suspended parliament in July 2021. His opponents condemned the move.")
+    assert agents(x, event(x, "condemned")) == ["opponents"], show(x)
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("BUDAPEST (Reuters) - Hungary's parliament voted to lift the immunity of opposition lawmaker Anna Kovar, "
+     "in a move the Civic Future Party described on Wednesday as political revenge.", "described",
+     "Civic Future Party"),
+    ("The Cambodia National Rescue Party branded the verdict a sham.", "branded", "Cambodia National Rescue Party"),
+])
+def test_describing_or_branding_an_act_as_revenge_or_a_sham_denounces_it(text: str, trigger: str,
+                                                                           agent: str) -> None:
+    x = run(text)
+    ev = event(x, trigger)
+    assert ev.cameo == "111" and agents(x, ev) == [agent], show(x)
+
+
+def test_describing_a_meeting_as_productive_denounces_nothing() -> None:
+    x = run("She described the meeting with the minister as productive.")
+    assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
