@@ -729,15 +729,20 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
             continue
         speech, speaker = told
         subject = _subject(copula)
-        own = {speaker, ctx.affiliation.get(speaker, speaker)}
         named = _entities_under(subject, ctx) if subject is not None else []
-        targets = [k for k in named if k not in own and not ctx.by_key[k].type.is_place]
-        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in targets))
-        label = f"{ctx.by_key[speaker].label} criticise" + (f" {ctx.by_key[targets[0]].label}" if targets else "")
-        out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "criticise", "111",
-                         participants, label, _speech_date(speech or copula, ctx), None, Factuality.ASSERTED,
-                         speaker, i))
+        out.append(_stance(tok, speaker, named, speech or copula, "criticise", "111", ctx))
     return out
+
+
+def _stance(tok: Token, speaker: str, named: list[str], said: Token, word: str, code: str, ctx: _Ctx) -> Event:
+    """The event of a stance the speaker takes on what `named` holds (a sham, a concern): the speaker is
+    the agent, the named the patients, except the speaker's own side and places; dated by the saying."""
+    own = {speaker, ctx.affiliation.get(speaker, speaker)}
+    targets = [k for k in dict.fromkeys(named) if k not in own and not ctx.by_key[k].type.is_place]
+    participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in targets))
+    label = f"{ctx.by_key[speaker].label} {word}" + (f" {ctx.by_key[targets[0]].label}" if targets else "")
+    return Event(ctx.sent_of[tok.i], tok.idx, tok.idx + len(tok.text), tok.text, word, code, participants, label,
+                 _speech_date(said, ctx), None, Factuality.ASSERTED, speaker, tok.i)
 
 
 # a body's dismay said of itself ("said it was deeply concerned by …") or voiced as a noun ("expressed
@@ -794,15 +799,9 @@ def _told_concern(ctx: _Ctx) -> list[Event]:
             speaker = found[0]
         if not _can_act(speaker, ctx) or ctx.by_key[speaker].type is EntityType.GROUP:
             continue  # "villagers said they were worried": a state of mind, not a stance taken
-        own = {speaker, ctx.affiliation.get(speaker, speaker)}
         named = [k for c in cause.children if c.dep_ in {"prep", "agent"} and c.lower_ in _ABOUT
                  or c.dep_ == "dobj" for k in _entities_under(c, ctx)]
-        targets = [k for k in dict.fromkeys(named) if k not in own and not ctx.by_key[k].type.is_place]
-        participants = (Participant(speaker, Role.AGENT), *(Participant(k, Role.PATIENT) for k in targets))
-        label = f"{ctx.by_key[speaker].label} disapprove" + (f" {ctx.by_key[targets[0]].label}" if targets else "")
-        out.append(Event(ctx.sent_of[i], tok.idx, tok.idx + len(tok.text), tok.text, "disapprove", "110",
-                         participants, label, _speech_date(speech or head, ctx), None, Factuality.ASSERTED,
-                         speaker, i))
+        out.append(_stance(tok, speaker, named, speech or head, "disapprove", "110", ctx))
     return out
 
 
