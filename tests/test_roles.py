@@ -704,9 +704,16 @@ def test_its_after_an_organisation_that_was_the_subject_is_that_organisation() -
     # "its own ambassador" after a country that is the subject: that country's government
     ("France responded by expelling 12 diplomats and recalling its own ambassador, Tomas Velkari, for "
      "consultations.", "Tomas Velkari", "ambassador", "Government of France"),
+    # "opposition senator X" and "the Senate's 36 seats": the senate the article names
+    ("LA PAZ, July 3 (Reuters) - A judge on Tuesday ordered opposition senator Tomas Velkari held in pretrial "
+     "detention. His party won four of the Senate's 36 seats in 2020.", "Tomas Velkari", "opposition senator",
+     "Senate of Bolivia"),
+    # "opposition lawmaker X" and "Hungary's parliament"
+    ("BUDAPEST, Nov 6 (Reuters) - Hungary's parliament has voted to lift the immunity of opposition lawmaker "
+     "Anna Kovar.", "Anna Kovar", "opposition lawmaker", "Parliament of Hungary"),
 ])
-def test_posts_around_an_age_a_whose_clause_or_a_brief(text: str, person: str, role: str,
-                                                       organization: str) -> None:
+def test_posts_around_an_age_a_whose_clause_a_brief_or_a_parliament(text: str, person: str, role: str,
+                                                                    organization: str) -> None:
     assert_post(text, person, role, organization)
 
 
@@ -723,20 +730,6 @@ def test_a_brief_is_not_taken_from_a_place_that_is_not_the_posts() -> None:
     x = run("Tomas Velkari, the European Union's ambassador, met the minister in Paris on Monday.")
     m, org = post(x, "Tomas Velkari")
     assert (m.role, org.label) == ("ambassador", "European Union"), show(x)
-
-
-@pytest.mark.parametrize("text, person, role, organization", [
-    # "opposition senator X" and "the Senate's 36 seats": the senate the article names
-    ("LA PAZ, July 3 (Reuters) - A judge on Tuesday ordered opposition senator Tomas Velkari held in pretrial "
-     "detention. His party won four of the Senate's 36 seats in 2020.", "Tomas Velkari", "opposition senator",
-     "Senate of Bolivia"),
-    # "opposition lawmaker X" and "Hungary's parliament"
-    ("BUDAPEST, Nov 6 (Reuters) - Hungary's parliament has voted to lift the immunity of opposition lawmaker "
-     "Anna Kovar.", "Anna Kovar", "opposition lawmaker", "Parliament of Hungary"),
-])
-def test_a_member_of_the_parliament_the_article_names(text: str, person: str, role: str,
-                                                      organization: str) -> None:
-    assert_post(text, person, role, organization)
 
 
 def test_a_lawmaker_with_no_parliament_named_holds_no_post() -> None:
