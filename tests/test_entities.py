@@ -751,6 +751,9 @@ def test_a_name_with_an_upper_case_part_after_a_hyphen_is_whole(text: str) -> No
      "Brazil's foreign ministry", "Brazilian Foreign Ministry"),
     ("BUDAPEST (Reuters) - Hungary's parliament voted on Tuesday after the U.S. embassy said it was concerned.",
      "U.S. embassy", "U.S. Embassy"),
+    # a country's name of several words before the noun
+    ("HARARE (Reuters) - The United States embassy in Harare said it was deeply concerned by the arrests.",
+     "United States embassy", "U.S. Embassy"),
 ])
 def test_a_ministry_or_embassy_in_lower_case_is_a_government_body(text: str, mention: str, label: str) -> None:
     x = run(text)

@@ -1530,7 +1530,11 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
             before = doc[first - 1]
             known = (gaz.country_of_demonym(before.text) or gaz.country(before.text)) \
                 if before.pos_ in {"ADJ", "PROPN"} else None
-            if known is None and before.text in {"'s", "’s"} and before.i > 0:
+            named = tok_cl.get(before.i)  # "the United States embassy": a country's name of several words
+            if known is None and named is not None and named.type is EntityType.COUNTRY and named.known is not None:
+                known = named.known
+                begin = min(c.tok_begin for c in named.cands if c.tok_begin <= before.i < c.tok_end)
+            elif known is None and before.text in {"'s", "’s"} and before.i > 0:
                 owner = doc[before.head.left_edge.i:before.i] if before.head.i == before.i - 1 else doc[before.i - 1:
                                                                                                         before.i]
                 known = gaz.country(owner.text) or gaz.country(doc[before.i - 1].text)
