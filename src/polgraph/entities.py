@@ -1468,18 +1468,7 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                 continue  # 'parliament building', 'parliament speaker': not the body itself
             if body == "Senate" and tok.text != "Senate":
                 continue  # "the senate" in lower case is rarely a country's upper house in news
-            country = None
-            first = tok
-            for child in tok.lefts:
-                if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                    known = gaz.country(child.text)
-                    if known:
-                        country, first = known.name, child
-                        continue
-                    whole = doc[child.left_edge.i:child.i + 1]  # "Sri Lanka's parliament"
-                    known = gaz.country(whole.text) if len(whole) > 1 else None
-                    if known:
-                        country, first = known.name, whole[0]
+            country, first = _owning_country(tok, gaz)
             if country is None:
                 if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} for c in tok.lefts):
                     continue  # someone else's government (or the European Parliament) we cannot place
@@ -1495,6 +1484,23 @@ def _governments(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_countr
                                   doc[first.i:tok.i + 1].text, "GOV", EntityType.GOVERNMENT))
     clusters.extend(bodies.values())
     return government_label(main_country) if main_country else None
+
+
+def _owning_country(tok: Token, gaz: Gazetteer) -> tuple[str | None, Token]:
+    """The country a body's modifiers name ('the Thai parliament', 'Sri Lanka's parliament', 'the
+    United States embassy'), and the first word of the mention it makes with the body noun `tok`."""
+    country, first = None, tok
+    for child in tok.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            known = gaz.country(child.text)
+            if known:
+                country, first = known.name, child
+                continue
+            whole = tok.doc[child.left_edge.i:child.i + 1]  # "Sri Lanka's parliament"
+            known = gaz.country(whole.text) if len(whole) > 1 else None
+            if known:
+                country, first = known.name, whole[0]
+    return country, first
 
 
 # a ministry's portfolio written in lower case ("the foreign ministry", "Brazil's interior ministry")
@@ -1525,26 +1531,11 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
         if first == tok.i and tok.text == "ministry":
             continue  # "the ministry": which one, the events' definite nouns decide
         portfolio = " ".join(w.text.capitalize() for w in doc[first:tok.i] if w.lower_ != "affairs")
-        country, begin = None, first
-        if first > 0:
-            before = doc[first - 1]
-            known = (gaz.country_of_demonym(before.text) or gaz.country(before.text)) \
-                if before.pos_ in {"ADJ", "PROPN"} else None
-            named = tok_cl.get(before.i)  # "the United States embassy": a country's name of several words
-            if known is None and named is not None and named.type is EntityType.COUNTRY and named.known is not None:
-                known = named.known
-                begin = min(c.tok_begin for c in named.cands if c.tok_begin <= before.i < c.tok_end)
-            elif known is None and before.text in {"'s", "’s"} and before.i > 0:
-                owner = doc[before.head.left_edge.i:before.i] if before.head.i == before.i - 1 else doc[before.i - 1:
-                                                                                                        before.i]
-                known = gaz.country(owner.text) or gaz.country(doc[before.i - 1].text)
-                begin = owner.start if known is not None else begin
-            elif known is not None:
-                begin = before.i
-            if known is not None:
-                country = known.name
-            elif before.pos_ == "PROPN" or before.text in {"'s", "’s"}:
-                continue  # someone else's ministry we cannot place ("the Taliban's interior ministry")
+        country, owner = _owning_country(tok, gaz)
+        begin = min(first, owner.i)
+        if country is None and first > 0 and (doc[first - 1].pos_ == "PROPN" or any(
+                c.dep_ == "poss" for c in tok.lefts)):
+            continue  # someone else's ministry we cannot place ("the Taliban's interior ministry")
         if tok.text == "embassy":
             if country is None:
                 continue  # "the embassy": whose, the article must say
