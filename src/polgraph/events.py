@@ -572,8 +572,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         code, participants, factuality = intent
     if factuality in {Factuality.ASSERTED, Factuality.REPORTED}:
         participants = _crowd_of_protesters(tok, code, participants, is_noun, ctx)
-    if all(p.entity.startswith("group:") and p.entity.rsplit(" ", 1)[-1].removeprefix("group:") in _COUNTABLE_PEOPLE
-           for p in participants):
+    if all(_countable(p.entity) for p in participants):
         return None  # "29 people were killed as police opened fire": a toll; the act that took it is told
     if code[:3] in _TALKS and len(participants) < 2:
         return None  # "met reporters", "spoke with supporters": a consultation needs someone named to consult
@@ -1206,8 +1205,7 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             # not "activists who joined the rally" (a description), but "a group whose president spoke at it"
             speakers = [k for k in _resolve(subject, ctx) if _can_act(k, ctx)]
             if speakers:  # "a rally of several thousand people": a crowd counted, beside who led it
-                agents[:] = speakers + [a for a in agents if a.rsplit(" ", 1)[-1].removeprefix("group:")
-                                        not in _COUNTABLE_PEOPLE]
+                agents[:] = speakers + [a for a in agents if not _countable(a)]
     if not patients and tok.dep_ == "pobj" and tok.head.lower_ in {"under", "into"} \
             and tok.head.head.lemma_.lower() in {"place", "put", "keep", "hold", "take"}:
         verb = tok.head.head  # "X was placed under house arrest", "police took X into custody"
@@ -1972,6 +1970,7 @@ def _crowd_of_protesters(tok: Token, code: str, participants: list[Participant],
 
 
 def _countable(key: str) -> bool:
+    """A group that is only people counted ('400 people', 'hundreds of civilians')."""
     return key.startswith("group:") and key.rsplit(" ", 1)[-1].removeprefix("group:") in _COUNTABLE_PEOPLE
 
 
