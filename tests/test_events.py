@@ -159,7 +159,7 @@ def test_granting_bail_is_a_release() -> None:
 
 @pytest.mark.parametrize(("text", "trigger", "agent", "recipient"), [
     ("Prime Minister Hun Sen asked the Justice Ministry to release the detained activists.", "asked",
-     "Hun Sen", "Ministry of Justice"),
+     "Hun Sen", "Justice Ministry"),
     ("The United Nations urged Cambodia to free the jailed activists.", "urged", "United Nations",
      "Cambodia"),
 ])
@@ -1732,7 +1732,7 @@ def test_the_countries_envoys_are_posted_to_do_not_resign() -> None:
      "Amnesty International", "Kem Sokha"),
     ("The European Union said the arrest raised serious concerns about democracy in Turkey.", "concerns",
      "European Union", None),
-    ("France's foreign ministry said it regretted the expulsion.", "regretted", "Ministry of Foreign Affairs",
+    ("France's foreign ministry said it regretted the expulsion.", "regretted", "Foreign Ministry",
      None),
 ])
 def test_a_body_that_says_it_is_concerned_disapproves(text: str, trigger: str, agent: str,

@@ -1064,20 +1064,20 @@ def _initials(name: str) -> str:
 
 
 def _ministry_key(key: str) -> str:
-    m = re.match(r"^ministry of (.+)$", key)
+    m = re.match(r"^ministry of (.+?)(?: affairs)?$", key)
     return f"{m.group(1)} ministry" if m else key
 
 
 _AFFAIRS = {"Foreign", "Home", "Internal", "External"}  # "Foreign Ministry": Ministry of Foreign Affairs
 
 
-def _canonical_org_label(text: str) -> str:
-    m = re.match(r"^(.+?) Ministry$", text)
-    if m and default_gazetteer().country_of_demonym(m.group(1).split()[0]):
-        return text  # "Russian Foreign Ministry", not "Ministry of Russian Foreign"
-    if m and not text.lower().startswith("ministry"):
-        return f"Ministry of {m.group(1)} Affairs" if m.group(1) in _AFFAIRS else f"Ministry of {m.group(1)}"
-    return text
+def _formal_ministry_name(label: str) -> str | None:
+    """'Ministry of Foreign Affairs' for 'Foreign Ministry': the formal name, kept as an alias. The label
+    stays as wire copy writes it ('Interior Ministry'), which is how analysts and searches name it."""
+    m = re.match(r"^(.+?) Ministry$", label)
+    if m is None or default_gazetteer().country_of_demonym(m.group(1).split()[0]):
+        return None  # "Russian Foreign Ministry" has no "Ministry of Russian Foreign"
+    return f"Ministry of {m.group(1)} Affairs" if m.group(1) in _AFFAIRS else f"Ministry of {m.group(1)}"
 
 
 def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
@@ -1515,8 +1515,8 @@ _EMBASSY_ADJECTIVE = {"United States": "U.S."}  # "the U.S. embassy", never "the
 def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> None:
     """'the foreign ministry', 'Brazil's interior ministry', 'the French foreign ministry', 'the U.S.
     embassy': wire style writes ministries and embassies in lower case, which NER does not take for
-    names. The main country's ministry gets the label a capitalised mention gets ('Ministry of Foreign
-    Affairs', so the two are one entity); another country's is named after it ('Brazilian Foreign
+    names. The main country's ministry is labelled as written ('Foreign Ministry'), and is one entity with
+    a capitalised mention of it ('Ministry of Foreign Affairs'); another country's is named after it ('Brazilian Foreign
     Ministry'), and so is an embassy ('U.S. Embassy', 'French Embassy')."""
     tok_cl = _token_cluster(clusters)
     found: dict[str, _Cluster] = {}
@@ -1543,7 +1543,7 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
             # news names them (and analysts after it)
             label = f"{_EMBASSY_ADJECTIVE.get(country) or gaz.demonym(country) or country} Embassy"
         elif country is None or country == main_country:
-            label = _canonical_org_label(f"{portfolio} Ministry")
+            label = f"{portfolio} Ministry"
         else:
             label = f"{gaz.demonym(country) or country} {portfolio} Ministry"
         cl = found.get(label)
@@ -1564,7 +1564,7 @@ def _label(cl: _Cluster) -> str:
     names = [c.text for c in cl.cands]
     full = [n for n in names if not _ACRONYM.match(n)] or names
     best = max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
-    return _canonical_org_label(best) if cl.type.is_agent and cl.type is not EntityType.PERSON else best
+    return best
 
 
 def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
@@ -1574,7 +1574,8 @@ def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
     for cl in clusters:
         if not cl.cands:
             continue
-        merged.setdefault((cl.type.kind, norm(_label(cl))), []).append(cl)
+        # "Ministry of Justice" and "the justice ministry" are one ministry
+        merged.setdefault((cl.type.kind, _ministry_key(norm(_label(cl)))), []).append(cl)
     entities: list[Entity] = []
     token_entity: dict[int, str] = {}
     ordered = sorted(merged.values(), key=lambda cls: min(c.begin for cl in cls for c in cl.cands))
@@ -1589,7 +1590,10 @@ def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
                 mentions.setdefault((c.begin, c.end), Mention(c.begin, c.end, c.text, tok_sent[c.tok_begin], key))
                 for i in range(c.tok_begin, c.tok_end):
                     token_entity.setdefault(i, key)
-        names = sorted(({m.text for m in mentions.values()} | {a for cl in group for a in cl.extra_aliases}) - {label})
+        aliases = {m.text for m in mentions.values()} | {a for cl in group for a in cl.extra_aliases}
+        if first.type.is_agent and first.type is not EntityType.PERSON and (formal := _formal_ministry_name(label)):
+            aliases.add(formal)
+        names = sorted(aliases - {label})
         reasons = tuple(dict.fromkeys(r for cl in group for r in cl.reasons))
         known = next((cl.known for cl in group if cl.known), None)
         etype = _vote(first) if first.cands and first.type is not EntityType.GROUP else first.type
