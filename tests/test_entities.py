@@ -760,6 +760,12 @@ def test_a_ministry_or_embassy_in_lower_case_is_a_government_body(text: str, men
     assert (e.label, e.type) == (label, EntityType.GOVERNMENT), show(x)
 
 
+def test_a_capitalised_ministry_ner_missed_is_found_and_named_after_its_country() -> None:
+    x = run("BAMAKO (Reuters) - Mali jailed the activist on Tuesday, and Mali's courts rejected his appeal. "
+            "Senegal's Foreign Ministry condemned the sentence as political revenge.")
+    assert [e.label for e in x.entities if "Ministry" in e.label] == ["Senegalese Foreign Ministry"], show(x)
+
+
 @pytest.mark.parametrize("first, second", [
     ("The Foreign Ministry", "The foreign ministry"),
     ("The Ministry of Foreign Affairs", "The foreign ministry"),

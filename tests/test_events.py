@@ -1878,3 +1878,10 @@ def test_describing_or_branding_an_act_as_revenge_or_a_sham_denounces_it(text: s
 def test_describing_a_meeting_as_productive_denounces_nothing() -> None:
     x = run("She described the meeting with the minister as productive.")
     assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
+
+
+def test_a_name_the_parser_hangs_on_the_body_a_post_is_at_is_still_the_posts_holder() -> None:
+    x = run("LIBREVILLE (AFP) - A senior Central Africa researcher at Amnesty International, Paul Lefebvre, called on "
+            "the authorities to free all three immediately.")
+    ev = event(x, "called")
+    assert agents(x, ev) == ["Paul Lefebvre"], show(x)

@@ -750,3 +750,33 @@ def test_a_second_post_in_a_party_described_before_its_name() -> None:
             "National League for Democracy (NLD), was sentenced on Tuesday.")
     posts = {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Khin Thida Win")}
     assert ("senior member", "National League for Democracy") in posts, show(x)
+
+
+@pytest.mark.parametrize("text, person, role, organization", [
+    # a portfolio after "of": the post ends where the name begins
+    ("DAKAR (Reuters) - Senegal is tense. On Monday, Minister of Territorial Affairs Marie Diouf dissolved the "
+     "opposition council.", "Marie Diouf", "Minister of Territorial Affairs", "Government of Senegal"),
+    # a portfolio whose ministry the article has just named, for another country: that ministry's
+    ("BAMAKO (Reuters) - Mali jailed the activist. Senegal's Justice Ministry condemned the sentence. \"This must "
+     "stop,\" Deputy Minister of Justice Awa Diallo said.", "Awa Diallo", "Deputy Minister of Justice",
+     "Senegalese Justice Ministry"),
+])
+def test_a_government_post_whose_portfolio_follows_of(text: str, person: str, role: str, organization: str) -> None:
+    assert_post(text, person, role, organization)
+
+
+def test_two_posts_before_one_name_are_both_held() -> None:
+    x = run("DAKAR (Reuters) - Senegal is tense. Government spokesman and Information Minister Paul Ndiaye rejected "
+            "the criticism.")
+    got = {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Paul Ndiaye")}
+    assert got == {("spokesman", "Government of Senegal"), ("Information Minister", "Government of Senegal")}, show(x)
+    assert not [e for e in x.entities if e.label == "Information"], show(x)  # the portfolio is no body
+
+
+def test_its_in_a_list_of_posts_is_the_body_of_the_post_before() -> None:
+    x = run("LIBREVILLE (AFP) - Police detained leaders of the opposition Gabonese Renewal Party (GRP) on Monday. "
+            "The Libreville Criminal Court tried the party's treasurer, Marc Essono, its youth leader, "
+            "Alice Mba, and its spokesman, Jules Nze, after a short hearing.")
+    for person, role in [("Marc Essono", "treasurer"), ("Alice Mba", "youth leader"), ("Jules Nze", "spokesman")]:
+        m, org = post(x, person)
+        assert (m.role, org.label) == (role, "Gabonese Renewal Party"), show(x)

@@ -535,8 +535,8 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
             before = doc[start - 1] if start >= 2 else None
             if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
                     and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
-                    and not _headline(before.sent)):
-                start -= 1  # "Attorney General Tarek William Saab"
+                    and not _headline(before.sent) and not _after_post(doc, start)):
+                start -= 1  # "Attorney General Tarek William Saab" (not "Minister of Foreign Affairs X")
             elif (before is not None and start >= 3 and _name_word(before, words, gaz) and not before.ent_type_
                   and doc[start - 2].text == "," and doc[start - 3].pos_ == "NOUN" and len(span) == 2
                   and end < len(doc) and doc[end].text == "," and not _headline(before.sent)):
@@ -573,7 +573,8 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     words = titles()
     # "the Official Secrets Act": a law, whose first word only looks like a title
     laws = {i for s in spans if s.label_ == "LAW" or s[-1].text in _LAW_WORDS for i in range(s.start, s.end)}
-    spans = [s for s in spans if s.label_ in NER_LABELS or not any(t.lower_ in words for t in s)]
+    spans = [s for s in spans if (s.label_ in NER_LABELS or not any(t.lower_ in words for t in s))
+             and not _portfolio(doc, s, words)]
     taken = {i for s in spans for i in range(s.start, s.end)} | laws
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _title_forms()):
@@ -593,6 +594,12 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
+def _portfolio(doc: Doc, span: Span, words: dict[str, frozenset[str]]) -> bool:
+    """'Communication Minister X': NER may take the portfolio before a minister's title for a body."""
+    return span.label_ == "ORG" and len(span) <= 2 and span.end < len(doc) and all(
+        t.is_title and t.is_alpha for t in span) and "government" in words.get(doc[span.end].lower_, frozenset())
+
+
 def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Nika Melia, a leader of…': a common given name and one or two more capitalised names that NER
     left untagged are a person (the small model misses many names that are not English)."""
@@ -601,7 +608,7 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     added: list[Span] = []
     for i in tokens_with(doc, "ORTH", given_names()):
         if i in taken or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha
-                                                    and not doc[i].is_sent_start):
+                                                    and not doc[i].is_sent_start and not _after_post(doc, i)):
             continue  # inside a longer capitalised run ("Lake Victoria Park"): not this rule's to split
         end = i + 1
         while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
@@ -614,6 +621,18 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             added.append(span)
             taken.update(range(i, end))
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _after_post(doc: Doc, i: int) -> bool:
+    """'Minister of Territorial Administration Fabien Ngoa': the capitalised run before token i is a
+    post's title ('Minister of …'), which ends where the given name begins."""
+    words = titles()
+    j = i - 1
+    while j > 0 and i - j <= 6 and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in {"of", "for", "and"}):
+        if doc[j].lower_ == "of" and doc[j - 1].lower_ in words:
+            return True
+        j -= 1
+    return False
 
 
 def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1512,6 +1531,24 @@ _PORTFOLIOS = {"foreign", "interior", "justice", "defence", "defense", "finance"
 _EMBASSY_ADJECTIVE = {"United States": "U.S."}  # "the U.S. embassy", never "the American embassy" in wire copy
 
 
+def _name_foreign_ministry(tok: Token, cl: _Cluster, gaz: Gazetteer, main_country: str | None) -> None:
+    """'Lithuania's Foreign Ministry', in an article about Belarus, is the Lithuanian Foreign Ministry: the
+    label says whose, as for a ministry written in lower case."""
+    country, _ = _owning_country(tok, gaz)
+    first = tok.i
+    while first > 0 and tok.doc[first - 1].is_title and tok.doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"}:
+        first -= 1
+    label = tok.doc[first:tok.i + 1].text
+    if cl.label or cl.type is not EntityType.GOVERNMENT or country is None or country == main_country \
+            or first == tok.i:
+        return
+    doc = tok.doc
+    owners = {_owning_country(doc[i], gaz)[0] for c in cl.cands for i in range(c.tok_begin, c.tok_end)
+              if doc[i].text == "Ministry"}
+    if owners <= {country, None}:  # not when another country's ministry was taken for the same one
+        cl.label = f"{gaz.demonym(country) or country} {label}"
+
+
 def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> None:
     """'the foreign ministry', 'Brazil's interior ministry', 'the French foreign ministry', 'the U.S.
     embassy': wire style writes ministries and embassies in lower case, which NER does not take for
@@ -1522,13 +1559,18 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
     found: dict[str, _Cluster] = {}
     for i in tokens_with_lemma(doc, {"ministry", "embassy"}):
         tok = doc[i]
-        if tok.i in tok_cl or tok.text not in {"ministry", "embassy"}:
+        if tok.i in tok_cl and tok.text == "Ministry":
+            _name_foreign_ministry(tok, tok_cl[tok.i], gaz, main_country)
             continue
+        if tok.i in tok_cl or tok.lower_ not in {"ministry", "embassy"}:
+            continue
+        # NER misses some capitalised ones too ("Lithuania's Foreign Ministry condemned …")
+        capital = tok.is_title
         first = tok.i
-        while tok.text == "ministry" and first > 0 and doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"} \
-                and doc[first - 1].is_lower:
+        while tok.lower_ == "ministry" and first > 0 and doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"} \
+                and (doc[first - 1].is_title if capital else doc[first - 1].is_lower):
             first -= 1
-        if first == tok.i and tok.text == "ministry":
+        if first == tok.i and tok.lower_ == "ministry":
             continue  # "the ministry": which one, the events' definite nouns decide
         portfolio = " ".join(w.text.capitalize() for w in doc[first:tok.i] if w.lower_ != "affairs")
         country, owner = _owning_country(tok, gaz)
@@ -1536,7 +1578,7 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
         if country is None and first > 0 and (doc[first - 1].pos_ == "PROPN" or any(
                 c.dep_ == "poss" for c in tok.lefts)):
             continue  # someone else's ministry we cannot place ("the Taliban's interior ministry")
-        if tok.text == "embassy":
+        if tok.lower_ == "embassy":
             if country is None:
                 continue  # "the embassy": whose, the article must say
             # "the U.S. embassy" → U.S. Embassy, "France's embassy in Niamey" → French Embassy: how the

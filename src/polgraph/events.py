@@ -1568,7 +1568,14 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if t.lemma_.lower() in titles():  # "a Belarusian opposition leader" is a person, not Belarus
             qualifiers |= {k for c in t.children if c.dep_ in {"amod", "compound", "nmod"}
                            and (k := ctx.index.token_entity.get(c.i)) and ctx.by_key[k].type.is_place}
-        out += [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
+        found = [k for k in found if k not in qualifiers]  # "CNRP president Kem Sokha" is Kem Sokha
+        if t.lemma_.lower() in titles() and not any(ctx.by_key[k].type is EntityType.PERSON for k in found):
+            # "a researcher at Human Rights Watch, Marc Dupuis, called …": the parser hangs the name on the
+            # body the post is at; the post's holder is still the name
+            found = [k for c in t.subtree if c.dep_ == "appos" and c.head.i != t.i
+                     and (k := ctx.index.token_entity.get(c.i)) is not None
+                     and ctx.by_key[k].type is EntityType.PERSON] or found
+        out += found
     for t in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
         out += _included(t, ctx)
     return _dedupe(out)

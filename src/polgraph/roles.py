@@ -119,6 +119,8 @@ class _Builder:
     # patterns --------------------------------------------------------------------------------
     def before_name(self, person: Entity, start: int, end: int) -> None:
         """'[Cambodian] [PM] Hun Sen', '[CNRP] [president] Kem Sokha', 'the EU's [trade commissioner] X'."""
+        if self._portfolio_post(person, start, end):
+            return
         i = start - 1
         run: list[Token] = []
         sent = self.sent_of.get(start)
@@ -168,6 +170,7 @@ class _Builder:
         if run and run[0].lower_ in {"its", "their"} and len(run) > 1:
             run = run[1:]  # "Its leader X" at a sentence's start: the capital took "Its" into the run
         if run:
+            self._coordinated_post(person, run, last)
             self.runs[end] = run
             if end < len(self.doc) and self.doc[end].lower_ in {"and", ","}:
                 self.runs[end] = run
@@ -213,6 +216,67 @@ class _Builder:
                 k -= 1
             if k < start - 1 and self.doc[k].text in {",", "–", "—"}:
                 self._title_then_name(person, k, last)
+
+    def _portfolio_post(self, person: Entity, start: int, end: int) -> bool:
+        """'Minister of Territorial Administration X', 'Deputy Secretary for Security X': a government post
+        whose portfolio follows 'of' or 'for', written before the name (the walk back over titles stops at
+        the portfolio's words)."""
+        doc = self.doc
+        j = start - 2
+        while j > 0 and start - j <= 7 and (
+                doc[j + 1].is_title and doc[j + 1].is_alpha and self._owner(j + 1) is None
+                or doc[j + 1].lower_ in {"of", "for", "and"}):
+            if doc[j + 1].lower_ in {"of", "for"} and "government" in self._kinds(doc[j]) and j + 2 < start \
+                    and doc[start - 1].lower_ not in {"of", "for", "and"}:
+                k = j
+                while k > 0 and doc[k - 1].is_title and self._kinds(doc[k - 1]) - {"honorific"}:
+                    k -= 1  # "Deputy Minister of …"
+                country = self.gaz.country_of_demonym(doc[k - 1].text) if k > 0 else None
+                owner = self._owner(k - 2) if k > 1 and doc[k - 1].lower_ in _POSSESSIVE else None
+                if owner is not None and owner.type.is_place:
+                    country = self.gaz.country(owner.label)
+                # "Lithuania's Foreign Ministry condemned … Vice Minister of Foreign Affairs X said": the
+                # ministry of that portfolio named just before, else the country's government
+                portfolio = {t.lower_ for t in doc[j + 2:start]} - {"state", "affairs", "and", "of", "for"}
+                sentence = self.sent_of.get(start, 0)
+                ministry = None if country else self._last_before(doc[k].idx, lambda e, portfolio=portfolio,
+                                                                  sentence=sentence: (
+                    e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower()
+                    and bool(portfolio & set(e.label.lower().split()))
+                    and any(0 <= sentence - m.sentence <= 1 for m in e.mentions)))
+                name = country.name if country else self.main_country
+                if ministry is None and not name:
+                    return False
+                last = doc[end - 1]
+                self._add_with(person, [], ministry or self._government(name), doc[k].idx,
+                               last.idx + len(last.text), role=doc[k:start].text)
+                return True
+            j -= 1
+        return False
+
+    def _coordinated_post(self, person: Entity, run: list[Token], last: Token) -> None:
+        """'Government spokesman and Communication Minister X': the post before 'and' is X's too."""
+        j = run[0].i - 2
+        if j < 0 or self.doc[j + 1].lower_ != "and" or self.sent_of.get(j) != self.sent_of.get(run[0].i):
+            return
+        first: list[Token] = []
+        while j >= 0 and len(first) < 4 and self.sent_of.get(j) == self.sent_of.get(run[0].i) and (
+                self._title_like(self.doc[j]) or self.doc[j].lower_ in STATE_BODIES):
+            first.insert(0, self.doc[j])
+            j -= 1
+        if first and any(self._kinds(t) & {"head", "government"} for t in first) and self._kinds(first[-1]):
+            self._add(person, first, first[0].idx, last.idx + len(last.text))
+
+    def _listed_owner(self, its: Token) -> Entity | None:
+        """'the party's treasurer, A, its youth leader, B': in a list of posts, 'its' is the body of the
+        post listed just before."""
+        if not self.memberships:
+            return None
+        last = self.memberships[-1]
+        between = self.doc.text[last.end:its.idx].strip()
+        if last.end <= its.idx and between in {",", ", and", "and"}:
+            return self.by_key.get(last.organization)
+        return None
 
     def _org_of_titled(self, run: list[Token]) -> Entity | None:
         """The party or organisation in 'PARTY (ACR) of [veteran] TITLE X', when the title names no body."""
@@ -288,7 +352,7 @@ class _Builder:
         if not possessor and its is not None:
             # "The UGTT, which kept its distance from Ennahda, said … Its secretary-general, X": the
             # organisation that was the subject, else the one named last
-            org = self._referent_org(its) or self._nearest_org(run[0].idx)
+            org = self._listed_owner(its) or self._referent_org(its) or self._nearest_org(run[0].idx)
             if org is not None:
                 self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
                 self.listed[last.i + 1] = (run[first:heads[-1] + 1], org)  # "two of its members – A and B"
