@@ -1885,3 +1885,15 @@ def test_a_name_the_parser_hangs_on_the_body_a_post_is_at_is_still_the_posts_hol
             "the authorities to free all three immediately.")
     ev = event(x, "called")
     assert agents(x, ev) == ["Paul Lefebvre"], show(x)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("DAR ES SALAAM (AFP) - Tanzanian prosecutors on Thursday charged the opposition leader Grace Mushi with "
+     "sedition.", "Tanzanian prosecutors"),
+    # capitalised at the sentence's start, the parser's lemma stays plural
+    ("DAR ES SALAAM (AFP) - Prosecutors charged the opposition leader Grace Mushi with sedition on Monday.",
+     "prosecutors"),
+])
+def test_prosecutors_who_charge_someone_are_the_prosecution_not_the_government(text: str, agent: str) -> None:
+    x = run(text)
+    assert agents(x, event(x, "charged")) == [agent], show(x)

@@ -67,13 +67,14 @@ STATE_NOUNS: dict[str, set[str]] = {
     "guard": {"security", "border", "presidential", "republican", "national"},
     "operative": {"security", "intelligence"},
     "commission": {"electoral", "election"}, "tribunal": {"electoral", "election"},  # "the electoral commission"
+    "prosecutor": set(),  # "Tanzanian prosecutors charged X": the prosecution service, not the whole government
 }
 # nouns whose subject acts for the state: beside STATE_NOUNS' bodies, the officials, courts and regimes
 # whose acts keep the implied state agent when the text gives no name (`_unnamed_doer`)
 _STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
-            "guard": "guards", "operative": "operatives", "policeman": "police"}
+            "guard": "guards", "operative": "operatives", "policeman": "police", "prosecutor": "prosecutors"}
 _DRAWING = {"draw", "attract", "receive", "face", "meet", "spark", "provoke", "prompt"}  # "drew criticism from X"
 # verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
@@ -1817,6 +1818,8 @@ def _state_body(tok: Token, ctx: _Ctx) -> str | None:
     """'Ugandan police', 'security forces', 'the authorities' acting in an event: a government body,
     named by its phrase and, when the text gives none, by the article's main country."""
     lemma = tok.lemma_.lower()
+    if lemma not in STATE_NOUNS and lemma.endswith("s") and lemma[:-1] in STATE_NOUNS:
+        lemma = lemma[:-1]  # "Prosecutors charged …": capitalised, the parser keeps the plural as its lemma
     if lemma not in STATE_NOUNS or tok.dep_ == "compound":
         return None
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and (
