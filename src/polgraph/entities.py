@@ -469,9 +469,10 @@ def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tu
         p = span.start - 1
         chained = p >= 1 and doc[p].lower_ == "and" and any(r < p for r in remit) and \
             any(o.end == p and o.start in remit for o in spans)
-        if span.label_ == "ORG" and span[-1].lower_ == "cabinet" and span.end < len(doc) \
-                and doc[span.end].lower_ in words:
-            continue  # "Defence Cabinet Secretary X": a portfolio and a title, not an organisation
+        if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].lower_ in words and (
+                span[-1].lower_ == "cabinet" or len(span) <= 2 and all(t.is_title and t.is_alpha for t in span)
+                and "government" in words[doc[span.end].lower_]):
+            continue  # "Defence Cabinet Secretary X", "Communication Minister X": a portfolio and a title
         if (span.label_ == "ORG" and p >= 1 and (doc[p].lower_ == "for" or chained) and span[0].lower_ != "the"
                 and not _ACRONYM.match(span.text) and gaz.lookup(span.text) is None
                 and (chained or _after_post_title(doc, p, words, sent_of))):
@@ -535,7 +536,7 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
             before = doc[start - 1] if start >= 2 else None
             if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
                     and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
-                    and not _headline(before.sent) and not _after_post(doc, start)):
+                    and not _headline(before.sent) and portfolio_title(doc, start) is None):
                 start -= 1  # "Attorney General Tarek William Saab" (not "Minister of Foreign Affairs X")
             elif (before is not None and start >= 3 and _name_word(before, words, gaz) and not before.ent_type_
                   and doc[start - 2].text == "," and doc[start - 3].pos_ == "NOUN" and len(span) == 2
@@ -573,8 +574,7 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     words = titles()
     # "the Official Secrets Act": a law, whose first word only looks like a title
     laws = {i for s in spans if s.label_ == "LAW" or s[-1].text in _LAW_WORDS for i in range(s.start, s.end)}
-    spans = [s for s in spans if (s.label_ in NER_LABELS or not any(t.lower_ in words for t in s))
-             and not _portfolio(doc, s, words)]
+    spans = [s for s in spans if s.label_ in NER_LABELS or not any(t.lower_ in words for t in s)]
     taken = {i for s in spans for i in range(s.start, s.end)} | laws
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _title_forms()):
@@ -594,12 +594,6 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
-def _portfolio(doc: Doc, span: Span, words: dict[str, frozenset[str]]) -> bool:
-    """'Communication Minister X': NER may take the portfolio before a minister's title for a body."""
-    return span.label_ == "ORG" and len(span) <= 2 and span.end < len(doc) and all(
-        t.is_title and t.is_alpha for t in span) and "government" in words.get(doc[span.end].lower_, frozenset())
-
-
 def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Nika Melia, a leader of…': a common given name and one or two more capitalised names that NER
     left untagged are a person (the small model misses many names that are not English)."""
@@ -608,7 +602,7 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     added: list[Span] = []
     for i in tokens_with(doc, "ORTH", given_names()):
         if i in taken or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha
-                                                    and not doc[i].is_sent_start and not _after_post(doc, i)):
+                                                    and not doc[i].is_sent_start and portfolio_title(doc, i) is None):
             continue  # inside a longer capitalised run ("Lake Victoria Park"): not this rule's to split
         end = i + 1
         while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
@@ -623,16 +617,18 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
-def _after_post(doc: Doc, i: int) -> bool:
-    """'Minister of Territorial Administration Fabien Ngoa': the capitalised run before token i is a
-    post's title ('Minister of …'), which ends where the given name begins."""
+def portfolio_title(doc: Doc, i: int) -> int | None:
+    """'Minister of Territorial Administration Fabien Ngoa': when the capitalised run before token i is a
+    post's title with its portfolio after 'of' or 'for', the index of the title word ('Minister'); the
+    post ends, and a name may begin, at i."""
     words = titles()
     j = i - 1
-    while j > 0 and i - j <= 6 and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in {"of", "for", "and"}):
-        if doc[j].lower_ == "of" and doc[j - 1].lower_ in words:
-            return True
+    while j > 0 and i - j <= 7 and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in {"of", "for", "and"}):
+        if doc[j].lower_ in {"of", "for"} and doc[j - 1].lower_ in words and j < i - 1 \
+                and doc[i - 1].lower_ not in {"of", "for", "and"}:
+            return j - 1
         j -= 1
-    return False
+    return None
 
 
 def _list_members(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from .entities import LEGISLATURE_WORDS, EntityIndex, with_government, with_state_body
+from .entities import LEGISLATURE_WORDS, EntityIndex, portfolio_title, with_government, with_state_body
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership
@@ -222,37 +222,32 @@ class _Builder:
         whose portfolio follows 'of' or 'for', written before the name (the walk back over titles stops at
         the portfolio's words)."""
         doc = self.doc
-        j = start - 2
-        while j > 0 and start - j <= 7 and (
-                doc[j + 1].is_title and doc[j + 1].is_alpha and self._owner(j + 1) is None
-                or doc[j + 1].lower_ in {"of", "for", "and"}):
-            if doc[j + 1].lower_ in {"of", "for"} and "government" in self._kinds(doc[j]) and j + 2 < start \
-                    and doc[start - 1].lower_ not in {"of", "for", "and"}:
-                k = j
-                while k > 0 and doc[k - 1].is_title and self._kinds(doc[k - 1]) - {"honorific"}:
-                    k -= 1  # "Deputy Minister of …"
-                country = self.gaz.country_of_demonym(doc[k - 1].text) if k > 0 else None
-                owner = self._owner(k - 2) if k > 1 and doc[k - 1].lower_ in _POSSESSIVE else None
-                if owner is not None and owner.type.is_place:
-                    country = self.gaz.country(owner.label)
-                # "Lithuania's Foreign Ministry condemned … Vice Minister of Foreign Affairs X said": the
-                # ministry of that portfolio named just before, else the country's government
-                portfolio = {t.lower_ for t in doc[j + 2:start]} - {"state", "affairs", "and", "of", "for"}
-                sentence = self.sent_of.get(start, 0)
-                ministry = None if country else self._last_before(doc[k].idx, lambda e, portfolio=portfolio,
-                                                                  sentence=sentence: (
-                    e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower()
-                    and bool(portfolio & set(e.label.lower().split()))
-                    and any(0 <= sentence - m.sentence <= 1 for m in e.mentions)))
-                name = country.name if country else self.main_country
-                if ministry is None and not name:
-                    return False
-                last = doc[end - 1]
-                self._add_with(person, [], ministry or self._government(name), doc[k].idx,
-                               last.idx + len(last.text), role=doc[k:start].text)
-                return True
-            j -= 1
-        return False
+        title = portfolio_title(doc, start)
+        if title is None or "government" not in self._kinds(doc[title]) \
+                or any(self._owner(t.i) is not None for t in doc[title + 1:start]):
+            return False
+        k = title
+        while k > 0 and doc[k - 1].is_title and self._kinds(doc[k - 1]) - {"honorific"}:
+            k -= 1  # "Deputy Minister of …"
+        country = self.gaz.country_of_demonym(doc[k - 1].text) if k > 0 else None
+        owner = self._owner(k - 2) if k > 1 and doc[k - 1].lower_ in _POSSESSIVE else None
+        if owner is not None and owner.type.is_place:
+            country = self.gaz.country(owner.label)
+        # "Lithuania's Foreign Ministry condemned … Vice Minister of Foreign Affairs X said": the ministry
+        # of that portfolio named just before, else the country's government
+        portfolio = {t.lower_ for t in doc[title + 2:start]} - {"state", "affairs", "and", "of", "for"}
+        sentence = self.sent_of.get(start, 0)
+        ministry = None if country else self._last_before(doc[k].idx, lambda e: (
+            e.type is EntityType.GOVERNMENT and "ministry" in e.label.lower()
+            and bool(portfolio & set(e.label.lower().split()))
+            and any(0 <= sentence - m.sentence <= 1 for m in e.mentions)))
+        name = country.name if country else self.main_country
+        if ministry is None and not name:
+            return False
+        last = doc[end - 1]
+        self._add_with(person, [], ministry or self._government(name), doc[k].idx, last.idx + len(last.text),
+                       role=doc[k:start].text)
+        return True
 
     def _coordinated_post(self, person: Entity, run: list[Token], last: Token) -> None:
         """'Government spokesman and Communication Minister X': the post before 'and' is X's too."""
