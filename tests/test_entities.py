@@ -760,6 +760,12 @@ def test_a_ministry_or_embassy_in_lower_case_is_a_government_body(text: str, men
     assert (e.label, e.type) == (label, EntityType.GOVERNMENT), show(x)
 
 
+def test_a_name_ner_took_for_an_organisation_is_a_person_when_described_as_one() -> None:
+    x = run("BANGKOK (Reuters) - The court denied bail to Pimchanok Wongsawat, a student activist who was arrested "
+            "on Thursday at the airport.")
+    assert named(x, "Pimchanok Wongsawat").type is EntityType.PERSON, show(x)
+
+
 def test_a_capitalised_ministry_ner_missed_is_found_and_named_after_its_country() -> None:
     x = run("BAMAKO (Reuters) - Mali jailed the activist on Tuesday, and Mali's courts rejected his appeal. "
             "Senegal's Foreign Ministry condemned the sentence as political revenge.")

@@ -780,3 +780,17 @@ def test_its_in_a_list_of_posts_is_the_body_of_the_post_before() -> None:
     for person, role in [("Marc Essono", "treasurer"), ("Alice Mba", "youth leader"), ("Jules Nze", "spokesman")]:
         m, org = post(x, person)
         assert (m.role, org.label) == (role, "Gabonese Renewal Party"), show(x)
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    # the title before a comma, the body after "of"
+    ("BANGKOK (Reuters) - Thailand is tense. Her lawyer, Somchai Srisuk of Thai Lawyers for Human Rights (TLHR), "
+     "said he would appeal.", "Somchai Srisuk", {("lawyer", "Thai Lawyers for Human Rights")}),
+    # a cabinet post, then "of" a party with a describing word: the post is the government's, the party his
+    ("BANGKOK (Reuters) - Thailand is tense. On Sunday, Deputy Commerce Minister Anek Bunnag of the smaller Thai "
+     "Unity Party (TUP) resigned.", "Anek Bunnag",
+     {("Deputy Commerce Minister", "Government of Thailand"), ("member", "Thai Unity Party")}),
+])
+def test_a_name_then_of_a_body(text: str, person: str, expected: set) -> None:
+    x = run(text)
+    assert {(m.role, x.entity(m.organization).label) for m in posts_of(x, person)} == expected, show(x)

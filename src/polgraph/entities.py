@@ -942,7 +942,18 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
             doc[span.start - 2].ent_type_ == "PERSON" or doc[span.start - 2].lemma_.lower() in titles()
             or doc[span.start - 2].lemma_.lower() in {"lawyer", "wife", "husband", "son", "daughter"}):
         return True  # "Kong Saphea and Nhay Chamroeun", "her lawyer, Anton Brisk"
+    if after is not None and after.text == "," and any(
+            c.dep_ == "appos" and c.i > span.end and (c.lemma_.lower() in titles() or c.lemma_.lower() in _PEOPLE_NOUNS
+                                                     or any(w.lower_ == "old" for w in c.lefts))
+            for c in span.root.children):
+        return True  # "Pimchanok Wongsawat, a 24-year-old student activist": described as a person
     return after is not None and after.text == "," and span.start > 0 and doc[span.start - 1].text in {"“", '"'}
+
+
+# nouns that describe a person in apposition to a name, beside post titles ("X, a student activist")
+_PEOPLE_NOUNS = frozenset({"student", "blogger", "dissident", "politician", "businessman", "businesswoman", "critic",
+                           "writer", "poet", "rapper", "singer", "academic", "economist", "professor", "teacher",
+                           "monk", "priest", "farmer", "man", "woman", "mother", "father", "defender"})
 
 
 def _locative(span: Span) -> bool:

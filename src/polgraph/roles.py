@@ -106,6 +106,8 @@ class _Builder:
         self.seen: set[tuple[str, str, str]] = set()
         self.seated: set[tuple[str, str, str]] = set()  # posts placed in the parliament the article names
         self.runs: dict[int, list[Token]] = {}  # token after a titled name → its title run
+        # token after a name set off by a title before a comma ("Her lawyer, X") → that title
+        self.comma_titles: dict[int, list[Token]] = {}
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
         self.party_post: dict[int, Entity] = {}  # token after a name titled in a party or organisation → it
         self.memberships: list[Membership] = []
@@ -320,6 +322,7 @@ class _Builder:
         heads = [n for n, t in enumerate(run) if self._kinds(t) & {"head", "government", "court"}]
         if not heads:
             return
+        self.comma_titles[last.i + 1] = run[heads[0]:heads[-1] + 1]  # "Her lawyer, X of Y": see _member_of_party
         party_post = any(t.lower_ == "party" for t in run[:heads[0]])  # "the party's deputy chairman, X"
         # "the NEC's secretary-general, X", "its vice president, X": the owner before the title
         possessor = [t for n, t in enumerate(run[:heads[0]]) if n + 1 < len(run) and run[n + 1].lower_ in _POSSESSIVE
@@ -508,8 +511,9 @@ class _Builder:
         the article gives in it replaces this, see `find_memberships`); 'opposition leader X of the Y
         Party': the title before the name, when it names no body, is a post in that party."""
         doc = self.doc
-        run = self.runs.get(j - 1) if doc[j - 1].lower_ == "of" else None  # the title before the name
-        while j < len(doc) and doc[j].lower_ in skip and j - start < 6:
+        run = (self.runs.get(j - 1) or self.comma_titles.get(j - 1)) if doc[j - 1].lower_ == "of" else None
+        # the title before the name ("Her lawyer, X of Y" too); "of the smaller Y Party"
+        while j < len(doc) and (doc[j].lower_ in skip or doc[j].is_lower and doc[j].pos_ == "ADJ") and j - start < 6:
             j += 1
         party = self._owner(j)
         if party is None or party.type is not EntityType.PARTY and not (run and party.type is EntityType.ORGANIZATION):
@@ -518,7 +522,8 @@ class _Builder:
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
         heads = [t for t in run or [] if self._kinds(t) & {"head"}]
-        if run and heads and not any(self._owner(t.i) for t in run):
+        cabinet = any("government" in self._kinds(t) for t in run or [])  # "Deputy Commerce Minister X of Y"
+        if run and heads and not cabinet and not any(self._owner(t.i) for t in run):
             self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], party, run[0].idx,
                            doc[last].idx + len(doc[last].text))
             return
