@@ -760,6 +760,12 @@ def test_a_ministry_or_embassy_in_lower_case_is_a_government_body(text: str, men
     assert (e.label, e.type) == (label, EntityType.GOVERNMENT), show(x)
 
 
+def test_an_ordinal_before_a_court_is_part_of_its_name() -> None:
+    x = run("MANAGUA (Reuters) - At a closed hearing, Judge Rosa Amelia Talavera of the Sixth Criminal District Court "
+            "of Managua rejected a defence request.")
+    assert named(x, "Sixth Criminal District Court of Managua").type is EntityType.COURT, show(x)
+
+
 def test_a_name_ner_took_for_an_organisation_is_a_person_when_described_as_one() -> None:
     x = run("BANGKOK (Reuters) - The court denied bail to Pimchanok Wongsawat, a student activist who was arrested "
             "on Thursday at the airport.")

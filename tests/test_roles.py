@@ -794,3 +794,11 @@ def test_its_in_a_list_of_posts_is_the_body_of_the_post_before() -> None:
 def test_a_name_then_of_a_body(text: str, person: str, expected: set) -> None:
     x = run(text)
     assert {(m.role, x.entity(m.organization).label) for m in posts_of(x, person)} == expected, show(x)
+
+
+def test_its_after_a_state_body_subject_is_the_body_a_possessive_noun_stood_for() -> None:
+    x = run("MANAGUA (Reuters) - The opposition Civic Unity Movement (MUC) was founded in 2018. The Supreme Electoral "
+            "Council (CSE) cancelled the movement's legal status in May 2021. Its president, Aurora Mendieta, was "
+            "stripped of her nationality.")
+    m, org = post(x, "Aurora Mendieta")
+    assert (m.role, org.label) == ("president", "Civic Unity Movement"), show(x)

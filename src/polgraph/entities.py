@@ -797,6 +797,10 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         if start < span.start:
             span = doc[start:span.end]
             text = span.text
+    if label == "ORG" and span.start > 0 and span.doc[span.start - 1].ent_type_ == "ORDINAL" \
+            and span.doc[span.start - 1].is_title and span.doc[span.start - 1].is_alpha:
+        span = span.doc[span.start - 1:span.end]  # "the Sixth Criminal District Court": the number is the name's
+        text = span.text
     if label == "ORG" and _person_shaped(span, gaz):
         label = "PERSON"
     cued = label in {"PERSON", "GPE", "NORP"} and span.start > 0 and span.doc[span.start - 1].is_lower and \

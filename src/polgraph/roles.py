@@ -877,6 +877,14 @@ class _Builder:
             later = [(m.begin, e) for e in self.entities if e.type in {EntityType.PARTY, EntityType.ORGANIZATION}
                      for m in e.mentions if m.sentence == sentence and m.begin < pronoun.idx
                      and (best is None or m.begin > best[0])]
+            # "The CSE cancelled the movement's legal status … Its president": the body a possessive
+            # noun stood for since
+            first = pronoun.i
+            while first > 0 and sentence - self.sent_of.get(first - 1, -9) <= 1:
+                first -= 1
+            later += [(t.idx, org) for t in self.doc[first:pronoun.i] if (best is None or t.idx > best[0])
+                      and (org := self._described_org(t.i)) is not None
+                      and org.type in {EntityType.PARTY, EntityType.ORGANIZATION}]
             if later:
                 best = max(later, key=lambda pair: pair[0])
         return best[1] if best else None
