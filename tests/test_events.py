@@ -1897,3 +1897,17 @@ def test_a_name_the_parser_hangs_on_the_body_a_post_is_at_is_still_the_posts_hol
 def test_prosecutors_who_charge_someone_are_the_prosecution_not_the_government(text: str, agent: str) -> None:
     x = run(text)
     assert agents(x, event(x, "charged")) == [agent], show(x)
+
+
+def test_in_absentia_is_no_place() -> None:
+    x = run("MINSK (Reuters) - A court in Minsk on Tuesday sentenced the party's exiled leader, Olga Marchuk, to 15 "
+            "years in absentia.")
+    assert not [e for e in x.entities if e.label.lower() == "absentia"], show(x)
+    assert place(x, event(x, "sentenced")) == "Minsk", show(x)
+
+
+def test_a_picket_held_by_exiles_is_a_demonstration_by_them() -> None:
+    x = run("MINSK (Reuters) - About 60 Belarusian exiles held a picket outside the Belarusian embassy in Warsaw on "
+            "Tuesday evening.")
+    ev = event(x, "picket")
+    assert ev.cameo == "141" and agents(x, ev) == ["exiles"], show(x)

@@ -37,7 +37,8 @@ _REGION_WORDS = {"province", "state", "region", "district", "county", "prefectur
                  "commune", "municipality"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam"}
 _GENERIC = {"state", "government", "court", "party", "parliament", "police", "army", "ministry", "senate",
-            "assembly", "opposition", "cabinet", "treasury", "military", "congress"}
+            "assembly", "opposition", "cabinet", "treasury", "military", "congress",
+            "absentia"}  # "sentenced in absentia": Latin, not a place
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
