@@ -922,6 +922,13 @@ def _whole_name(span: Span) -> Span:
     return span
 
 
+# nouns that describe one person in apposition to a name ("X, a blogger"), beside post titles and the
+# singulars of the group nouns ("X, a student activist")
+_PERSON_DESCRIPTIONS = frozenset({"blogger", "politician", "businessman", "businesswoman", "writer", "poet", "rapper",
+                                  "singer", "academic", "economist", "professor", "teacher", "priest", "man", "woman",
+                                  "mother", "father", "defender"})
+
+
 def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
     """An ORG-tagged span that reads as a person's name: two or three capitalised words with no
     organisation cue, not a known name, and in a person's position (a title before it, a reporting
@@ -948,17 +955,16 @@ def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
             or doc[span.start - 2].lemma_.lower() in {"lawyer", "wife", "husband", "son", "daughter"}):
         return True  # "Kong Saphea and Nhay Chamroeun", "her lawyer, Anton Brisk"
     if after is not None and after.text == "," and any(
-            c.dep_ == "appos" and c.i > span.end and (c.lemma_.lower() in titles() or c.lemma_.lower() in _PEOPLE_NOUNS
-                                                     or any(w.lower_ == "old" for w in c.lefts))
-            for c in span.root.children):
+            c.dep_ == "appos" and c.i > span.end and _describes_a_person(c) for c in span.root.children):
         return True  # "Pimchanok Wongsawat, a 24-year-old student activist": described as a person
     return after is not None and after.text == "," and span.start > 0 and doc[span.start - 1].text in {"“", '"'}
 
 
-# nouns that describe a person in apposition to a name, beside post titles ("X, a student activist")
-_PEOPLE_NOUNS = frozenset({"student", "blogger", "dissident", "politician", "businessman", "businesswoman", "critic",
-                           "writer", "poet", "rapper", "singer", "academic", "economist", "professor", "teacher",
-                           "monk", "priest", "farmer", "man", "woman", "mother", "father", "defender"})
+def _describes_a_person(noun: Token) -> bool:
+    """'a student activist', 'a blogger', 'a 24-year-old …': a noun that says its referent is a person."""
+    lemma = noun.lemma_.lower()
+    return lemma in titles() or lemma in _PERSON_DESCRIPTIONS or f"{lemma}s" in group_nouns() \
+        or any(w.lower_ == "old" for w in noun.lefts)
 
 
 def _locative(span: Span) -> bool:
