@@ -1911,3 +1911,9 @@ def test_a_picket_held_by_exiles_is_a_demonstration_by_them() -> None:
             "Tuesday evening.")
     ev = event(x, "picket")
     assert ev.cameo == "141" and agents(x, ev) == ["exiles"], show(x)
+
+
+def test_the_bloc_is_the_union_just_named() -> None:
+    x = run("MINSK (Reuters) - Anna Berg, a spokeswoman for the EU's foreign policy chief, said the bloc condemned "
+            "the verdicts.")
+    assert agents(x, event(x, "condemned")) == ["European Union"], show(x)

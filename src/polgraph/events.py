@@ -81,7 +81,8 @@ LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "condu
                "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt",
                "file", "lodge", "submit"}  # "filed (lodged) an appeal"
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
-                  "government": EntityType.GOVERNMENT, "union": EntityType.IGO}
+                  "government": EntityType.GOVERNMENT, "union": EntityType.IGO,
+                  "bloc": EntityType.IGO}  # "the bloc condemned …": the EU (or ASEAN) just named
 _PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "outside", "inside"}
 # where people are, not where they come from or go: "agents at the court" are not the court, while
 # "agents from the ministry" are the ministry's
