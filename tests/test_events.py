@@ -1910,7 +1910,7 @@ def test_a_picket_held_by_exiles_is_a_demonstration_by_them() -> None:
     x = run("MINSK (Reuters) - About 60 Belarusian exiles held a picket outside the Belarusian embassy in Warsaw on "
             "Tuesday evening.")
     ev = event(x, "picket")
-    assert ev.cameo == "141" and agents(x, ev) == ["exiles"], show(x)
+    assert ev.cameo == "141" and agents(x, ev) == ["Belarusian exiles"], show(x)  # the nationality is in the name
 
 
 def test_the_bloc_is_the_union_just_named() -> None:

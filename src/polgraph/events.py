@@ -1940,9 +1940,11 @@ def _bare_group(tok: Token, ctx: _Ctx) -> str | None:
     if named:
         return named
     # "three more party activists" is "party activists": how many is no part of the name
-    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.is_lower
+    # "Belarusian exiles": a nationality is part of the name, written as it is
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and (c.is_lower or c.is_title and (
+        ctx.gaz is not None and ctx.gaz.country_of_demonym(c.text) is not None))
             and c.tag_ not in {"JJR", "JJS"} and c.lower_ not in _QUANTITY_WORDS]
-    label = " ".join([*(c.lower_ for c in mods), tok.lower_])
+    label = " ".join([*(c.text if c.is_title else c.lower_ for c in mods), tok.lower_])
     return _event_group(label, min([tok, *mods], key=lambda t: t.i), tok, ctx)
 
 
