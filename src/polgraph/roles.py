@@ -180,7 +180,7 @@ class _Builder:
             owner = None
             if pronoun is not None and pronoun.lower_ in {"its", "their"}:
                 # "the outlet's director X, its editor-in-chief Y": the body of the post just listed
-                owner = self.party_post.get(pronoun.i - 1) or self._referent_org(pronoun)
+                owner = self._listed_owner(pronoun) or self._referent_org(pronoun)
             heads = [t for t in run if self._kinds(t) & {"head", "government", "court"}]
             if owner is not None and heads and not any(self._owner(t.i) for t in run):
                 # "Its leader Albino Forquilha": the post is in the organisation "its" refers to
@@ -265,8 +265,8 @@ class _Builder:
             self._add(person, first, first[0].idx, last.idx + len(last.text))
 
     def _listed_owner(self, its: Token) -> Entity | None:
-        """'the party's treasurer, A, its youth leader, B': in a list of posts, 'its' is the body of the
-        post listed just before."""
+        """'the party's treasurer, A, its youth leader, B', 'the outlet's director X, its editor-in-chief Y':
+        in a list of posts, 'its' is the body of the post listed just before."""
         if not self.memberships:
             return None
         last = self.memberships[-1]
