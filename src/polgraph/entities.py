@@ -16,7 +16,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Known, norm
-from .gazetteer import default as default_gazetteer
 from .lexicon import given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
 from .nlp import tokens_flagged, tokens_with, tokens_with_lemma
@@ -97,7 +96,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     clusters.extend(groups)
     gov = _governments(doc, clusters, gaz, main_country)
     _common_ministries(doc, clusters, gaz, main_country)
-    return _finish(clusters, main_country, gov, sent_of)
+    return _finish(clusters, main_country, gov, sent_of, gaz)
 
 
 _CREDIT_WORDS = {"photo", "photos", "photograph", "picture", "image", "images", "by", "credit", "courtesy",
@@ -1108,11 +1107,11 @@ def _ministry_key(key: str) -> str:
 _AFFAIRS = {"Foreign", "Home", "Internal", "External"}  # "Foreign Ministry": Ministry of Foreign Affairs
 
 
-def _formal_ministry_name(label: str) -> str | None:
+def _formal_ministry_name(label: str, gaz: Gazetteer) -> str | None:
     """'Ministry of Foreign Affairs' for 'Foreign Ministry': the formal name, kept as an alias. The label
     stays as wire copy writes it ('Interior Ministry'), which is how analysts and searches name it."""
     m = re.match(r"^(.+?) Ministry$", label)
-    if m is None or default_gazetteer().country_of_demonym(m.group(1).split()[0]):
+    if m is None or gaz.country_of_demonym(m.group(1).split()[0]):
         return None  # "Russian Foreign Ministry" has no "Ministry of Russian Foreign"
     return f"Ministry of {m.group(1)} Affairs" if m.group(1) in _AFFAIRS else f"Ministry of {m.group(1)}"
 
@@ -1549,22 +1548,29 @@ _PORTFOLIOS = {"foreign", "interior", "justice", "defence", "defense", "finance"
 _EMBASSY_ADJECTIVE = {"United States": "U.S."}  # "the U.S. embassy", never "the American embassy" in wire copy
 
 
+def _portfolio_start(ministry: Token) -> int:
+    """Where 'foreign ministry', 'Foreign Affairs Ministry' begins: the portfolio words before the noun,
+    in the noun's case."""
+    doc, first = ministry.doc, ministry.i
+    while first > 0 and doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"} and (
+            doc[first - 1].is_title if ministry.is_title else doc[first - 1].is_lower):
+        first -= 1
+    return first
+
+
 def _name_foreign_ministry(tok: Token, cl: _Cluster, gaz: Gazetteer, main_country: str | None) -> None:
     """'Lithuania's Foreign Ministry', in an article about Belarus, is the Lithuanian Foreign Ministry: the
     label says whose, as for a ministry written in lower case."""
+    doc = tok.doc
     country, _ = _owning_country(tok, gaz)
-    first = tok.i
-    while first > 0 and tok.doc[first - 1].is_title and tok.doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"}:
-        first -= 1
-    label = tok.doc[first:tok.i + 1].text
+    first = _portfolio_start(tok)
     if cl.label or cl.type is not EntityType.GOVERNMENT or country is None or country == main_country \
             or first == tok.i:
         return
-    doc = tok.doc
     owners = {_owning_country(doc[i], gaz)[0] for c in cl.cands for i in range(c.tok_begin, c.tok_end)
               if doc[i].text == "Ministry"}
     if owners <= {country, None}:  # not when another country's ministry was taken for the same one
-        cl.label = f"{gaz.demonym(country) or country} {label}"
+        cl.label = f"{gaz.demonym(country) or country} {doc[first:tok.i + 1].text}"
 
 
 def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_country: str | None) -> None:
@@ -1583,11 +1589,7 @@ def _common_ministries(doc: Doc, clusters: list[_Cluster], gaz: Gazetteer, main_
         if tok.i in tok_cl or tok.lower_ not in {"ministry", "embassy"}:
             continue
         # NER misses some capitalised ones too ("Lithuania's Foreign Ministry condemned …")
-        capital = tok.is_title
-        first = tok.i
-        while tok.lower_ == "ministry" and first > 0 and doc[first - 1].lower_ in _PORTFOLIOS | {"affairs"} \
-                and (doc[first - 1].is_title if capital else doc[first - 1].is_lower):
-            first -= 1
+        first = _portfolio_start(tok) if tok.lower_ == "ministry" else tok.i
         if first == tok.i and tok.lower_ == "ministry":
             continue  # "the ministry": which one, the events' definite nouns decide
         portfolio = " ".join(w.text.capitalize() for w in doc[first:tok.i] if w.lower_ != "affairs")
@@ -1628,7 +1630,7 @@ def _label(cl: _Cluster) -> str:
 
 
 def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
-            tok_sent: tuple[int, ...]) -> EntityIndex:
+            tok_sent: tuple[int, ...], gaz: Gazetteer) -> EntityIndex:
     # clusters with the same label (e.g. "Government of X" found twice) become one entity
     merged: dict[tuple[str, str], list[_Cluster]] = {}
     for cl in clusters:
@@ -1651,7 +1653,9 @@ def _finish(clusters: list[_Cluster], main_country: str | None, gov: str | None,
                 for i in range(c.tok_begin, c.tok_end):
                     token_entity.setdefault(i, key)
         aliases = {m.text for m in mentions.values()} | {a for cl in group for a in cl.extra_aliases}
-        if first.type.is_agent and first.type is not EntityType.PERSON and (formal := _formal_ministry_name(label)):
+        formal = _formal_ministry_name(label, gaz) if first.type.is_agent and first.type is not EntityType.PERSON \
+            else None
+        if formal:
             aliases.add(formal)
         names = sorted(aliases - {label})
         reasons = tuple(dict.fromkeys(r for cl in group for r in cl.reasons))
