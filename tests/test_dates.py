@@ -40,6 +40,8 @@ def check(text: str, published: date | None, expected: tuple[str, Precision, Res
     ("Tuesday", "2019-11-12"),
     ("last Friday", "2019-11-08"),
     ("last Thursday", "2019-11-07"),    # "last" on the publication weekday means a week earlier
+    ("last Wednesday", "2019-11-06"),   # and so does "last" on a day of the publication's week
+    ("last Sunday", "2019-11-10"),      # the week before's Sunday: the one just gone
     ("next Monday", "2019-11-18"),
     ("next Thursday", "2019-11-21"),
 ])

@@ -819,3 +819,40 @@ def test_a_person_named_like_a_city_stays_a_person_outside_a_place_phrase() -> N
 def test_a_law_whose_first_word_is_a_title_is_no_person() -> None:
     x = run("In December 2022 she was sentenced to seven years for breaching the Official Secrets Act.")
     assert not [e for e in x.entities if e.type is EntityType.PERSON], show(x)
+
+
+# ---- eleventh round ---------------------------------------------------------------------------------
+def test_a_dateline_city_tagged_as_a_person_is_the_city() -> None:
+    x = run("LILONGWE, June 18 (Reuters) - Malawi's parliament on Tuesday passed a new electoral law.")
+    assert named(x, "LILONGWE").type is EntityType.CITY, show(x)
+
+
+def test_a_place_joined_to_a_place_after_in_is_a_place() -> None:
+    x = run("LILONGWE (Reuters) - The Human Rights Defenders Coalition said it would hold marches in Lilongwe "
+            "and Blantyre on June 26.")
+    assert named(x, "Blantyre").type is EntityType.CITY, show(x)
+
+
+def test_a_surname_ner_typed_alone_joins_the_given_name_before_it() -> None:
+    x = run("LILONGWE (Reuters) - Malawi votes in September. On Monday, Deputy Minister of Local Government "
+            "Esther Phiri resigned from the cabinet.")
+    assert named(x, "Esther Phiri").type is EntityType.PERSON, show(x)
+
+
+def test_a_title_inside_a_span_tagged_as_an_organisation_is_left_out_of_the_name() -> None:
+    x = run("KAMPALA (Reuters) - Uganda is tense. Chief Magistrate Agnes Nalwoga of the Nakawa Magistrates Court "
+            "freed the activist on a cash bond, lawyer Ronald Kato said.")
+    assert named(x, "Agnes Nalwoga").type is EntityType.PERSON, show(x)
+    assert not any("Magistrate Agnes" in e.label for e in x.entities), show(x)
+
+
+def test_an_untagged_name_described_by_an_appositive_is_a_person() -> None:
+    x = run("YEREVAN (Reuters) - An Armenian court on Friday ordered Gevorg Sahakyan, deputy chairman of the "
+            "opposition Armenian Renewal Front, held in custody for two months.")
+    assert named(x, "Gevorg Sahakyan").type is EntityType.PERSON, show(x)
+
+
+def test_a_name_tagged_as_a_nationality_but_described_as_a_person_is_a_person() -> None:
+    x = run("YEREVAN (Reuters) - Armenia is tense. On Monday Prime Minister Nikol Pashinyan appointed Arsen "
+            "Poghosyan, a former deputy prosecutor general, as director of the National Security Service.")
+    assert named(x, "Arsen Poghosyan").type is EntityType.PERSON, show(x)

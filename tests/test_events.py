@@ -1917,3 +1917,36 @@ def test_the_bloc_is_the_union_just_named() -> None:
     x = run("MINSK (Reuters) - Anna Berg, a spokeswoman for the EU's foreign policy chief, said the bloc condemned "
             "the verdicts.")
     assert agents(x, event(x, "condemned")) == ["European Union"], show(x)
+
+
+# ---- eleventh round ---------------------------------------------------------------------------------
+def test_an_arrest_told_in_a_relative_clause_is_not_dated_to_the_main_clause() -> None:
+    x = run("LUSAKA (Reuters) - Zambia's High Court on Tuesday granted bail to Mwila Tembo, publicity secretary "
+            "of the opposition Zambian Unity Alliance (ZUA), who was arrested over a social media post.")
+    arrest = event(x, "arrested")
+    assert [x.entity(p.entity).label for p in arrest.participants if p.role is Role.PATIENT] == ["Mwila Tembo"]
+    assert arrest.date is None, show(x)
+
+
+def test_police_officers_not_counted_are_the_police() -> None:
+    x = run("KAMPALA (Reuters) - Uganda is tense. Okello was picked up by plain-clothes police officers after a "
+            "rally in Gulu.")
+    assert [x.entity(p.entity).label for p in event(x, "picked").participants if p.role is Role.AGENT] == \
+        ["police"], show(x)
+    x = run("KAMPALA (Reuters) - Uganda is tense. Three police officers arrested Okello after a rally in Gulu.")
+    assert [x.entity(p.entity).label for p in event(x, "arrested").participants if p.role is Role.AGENT] == \
+        ["police officers"], show(x)
+
+
+def test_the_party_a_speaker_names_is_the_speakers_party() -> None:
+    x = run("KAMPALA (Reuters) - Brian Okello is deputy spokesman of the Forum for Democratic Change (FDC). The "
+            "FDC's president, Sarah Achan, who quit the ruling National Resistance Movement (NRM) in 2021, "
+            "condemned the arrest. She said the party would hold a rally in Gulu on Saturday.")
+    assert [x.entity(p.entity).label for p in event(x, "rally").participants] == \
+        ["Forum for Democratic Change"], show(x)
+
+
+def test_a_trial_the_bail_lasts_until_is_still_to_come() -> None:
+    x = run("KAMPALA (Reuters) - Uganda is tense. A magistrate released opposition lawmaker Brian Okello on a "
+            "cash bond and barred him from addressing public rallies until his trial.")
+    assert event(x, "trial").factuality is Factuality.PLANNED, show(x)

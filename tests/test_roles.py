@@ -802,3 +802,50 @@ def test_its_after_a_state_body_subject_is_the_body_a_possessive_noun_stood_for(
             "stripped of her nationality.")
     m, org = post(x, "Aurora Mendieta")
     assert (m.role, org.label) == ("president", "Civic Unity Movement"), show(x)
+
+
+# ---- eleventh round ---------------------------------------------------------------------------------
+def test_justice_before_a_name_is_a_judge_of_the_court_described_just_before() -> None:
+    # the court is only described ("Zambia's High Court"): the events stage finds it, then the judge is seated
+    assert_post("LUSAKA (Reuters) - Zambia's High Court on Monday granted bail to Mwila Tembo, an opposition "
+                "organiser. Justice Chanda Mulenga released Tembo on a bond of 20,000 kwacha.",
+                "Chanda Mulenga", "judge", "High Court of Zambia")
+
+
+def test_a_judge_is_not_seated_in_a_court_named_several_sentences_before() -> None:
+    # guard: the supreme court that once dissolved a party is not the trial judge's court
+    x = run("LUSAKA (Reuters) - The country's supreme court dissolved the party in 2017. Opposition leaders met "
+            "in Lusaka on Monday. Diplomats attended the hearing. Judge Chanda Mulenga opened the trial of Mwila "
+            "Tembo on Tuesday.")
+    assert not posts_of(x, "Chanda Mulenga"), show(x)
+
+
+def test_a_magistrate_of_a_named_court() -> None:
+    assert_post("KAMPALA (Reuters) - Uganda is tense. Chief Magistrate Agnes Nalwoga of the Nakawa Magistrates "
+                "Court freed the activist on a cash bond, lawyer Ronald Kato said.",
+                "Agnes Nalwoga", "Chief Magistrate", "Nakawa Magistrates Court")
+
+
+def test_president_before_a_name_of_a_party_is_head_of_state_and_party_member() -> None:
+    x = run("LILONGWE (Reuters) - Malawi votes in September. The contest pits President Peter Chikondi of the "
+            "Malawi Progress Party (MPP) against three rivals.")
+    assert {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Peter Chikondi")} == {
+        ("President", "Government of Malawi"), ("member", "Malawi Progress Party")}, show(x)
+
+
+def test_a_former_minister_of_a_country_named_by_its_demonym() -> None:
+    assert_post("LILONGWE (Reuters) - Malawi's president met the envoy. Kabelo Sebele, a former Botswanan "
+                "foreign minister, met Peter Chikondi in Lilongwe on Monday.",
+                "Kabelo Sebele", "former foreign minister", "Government of Botswana")
+
+
+def test_appointed_as_director_of_a_named_body() -> None:
+    assert_post("YEREVAN (Reuters) - Armenia is tense. On Monday Prime Minister Nikol Pashinyan appointed Arsen "
+                "Poghosyan, a former deputy prosecutor general, as director of the National Security Service.",
+                "Arsen Poghosyan", "director", "National Security Service")
+
+
+def test_a_deputy_minister_with_a_portfolio_after_of() -> None:
+    assert_post("LILONGWE (Reuters) - Malawi votes in September. On Monday, Deputy Minister of Local Government "
+                "Esther Phiri resigned from the cabinet.",
+                "Esther Phiri", "Deputy Minister of Local Government", "Government of Malawi")

@@ -117,8 +117,10 @@ def _weekday(m, published, future):
         d = published + timedelta(days=delta)
     else:
         delta = (published.weekday() - target) % 7
-        if rel == "last" and delta == 0:
-            delta = 7
+        if rel == "last" and delta <= published.weekday():
+            # "last Tuesday" in a Wednesday's report: the Tuesday of the week before ("on Tuesday" is
+            # yesterday); "last Friday" in it is the Friday just gone, which was in the week before
+            delta += 7
         d = published - timedelta(days=delta)
     return d.isoformat(), Precision.DAY, Resolution.RELATIVE
 

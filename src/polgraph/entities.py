@@ -253,7 +253,8 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         i += 1
     out = _named_by_acronym(doc, out)
     named = _named_before_party_noun(doc, _named_after_org_noun(doc, _named_before_acronym(doc, out)))
-    return _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
+    spans = _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
+    return _described_names(doc, spans, gaz)
 
 
 def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -435,7 +436,9 @@ def _with_dateline_place(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
     """'BANGKOK (Sputnik) — …', 'PHNOM PENH, Cambodia —': the capitalised place a line starts with,
     before a dash, a comma or a bracketed agency, is where the story was filed (NER rarely tags it)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    exact = {(s.start, s.end): s for s in spans}
     added: list[Span] = []
+    retyped: dict[Span, Span] = {}
     limit = min(len(doc), 400)  # datelines open the text
     # a line starts after a token with a line break (only a space token holds one: a token's own
     # trailing whitespace is at most one space)
@@ -444,7 +447,9 @@ def _with_dateline_place(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
         j = i
         while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
             j += 1
-        if j == i or j >= len(doc) or any(k in taken for k in range(i, j)):
+        tagged = exact.get((i, j))  # "LILONGWE, June 18 (Reuters) -" tagged as a person: a place all the same
+        if j == i or j >= len(doc) or any(k in taken for k in range(i, j)) and (
+                tagged is None or tagged.label_ not in {"PERSON", "ORG", "NORP"}):
             continue
         after = j + 1 if doc[j].text == "(" else j
         if after > j:  # "(Reuters)": up to four words and the closing bracket
@@ -453,7 +458,12 @@ def _with_dateline_place(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Sp
             continue
         known = gaz.lookup(" ".join(t.text.title() for t in doc[i:j]))
         if known is not None and known.type.is_place:
-            added.append(Span(doc, i, j, label="GPE"))
+            if tagged is not None:
+                retyped[tagged] = Span(doc, i, j, label="GPE")
+            else:
+                added.append(Span(doc, i, j, label="GPE"))
+    if retyped:
+        spans = [retyped.get(s, s) for s in spans]
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
@@ -598,6 +608,10 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Nika Melia, a leader of…': a common given name and one or two more capitalised names that NER
     left untagged are a person (the small model misses many names that are not English)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
+    # "Esther" + "Phiri" (tagged ORG): a surname NER typed alone, right after a given name it left out
+    surnames = {s.start: s for s in spans if len(s) == 1 and s.label_ in {"ORG", "PERSON", "NORP"}
+                and s[0].pos_ == "PROPN" and gaz.lookup(s.text) is None}
+    dropped: set[Span] = set()
     words = titles()
     added: list[Span] = []
     for i in tokens_with(doc, "ORTH", given_names()):
@@ -608,12 +622,43 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
         while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
                 and end not in taken and doc[end].lower_ not in words and doc[end].lower_ not in _ORG_CUES:
             end += 1
-        if end == i + 1 or end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        surname = surnames.get(end) if end == i + 1 and doc[i].whitespace_ else None
+        if surname is not None and doc[i].ent_type_ == "" and doc[end].lower_ not in words:
+            end = surname.end
+        elif end == i + 1 or end < len(doc) and doc[end].is_title and doc[end].is_alpha:
             continue
         span = Span(doc, i, end, label="PERSON")
         if gaz.lookup(span.text) is None:
             added.append(span)
             taken.update(range(i, end))
+            if surname is not None:
+                dropped.add(surname)
+    if dropped:
+        spans = [s for s in spans if s not in dropped]
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _described_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'ordered Gevorg Sahakyan, deputy chairman of the ARU, held': two or three capitalised words NER
+    left untagged, set off by an appositive that describes a person, are that person's name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    words = titles()
+    added: list[Span] = []
+    for i in tokens_with(doc, "ORTH", {","}):
+        if i < 2 or i - 1 in taken:
+            continue
+        start = i - 1
+        while start > 0 and i - start < 3 and _name_word(doc[start - 1], words, gaz) and start - 1 not in taken \
+                and not doc[start - 1].ent_type_:
+            start -= 1
+        span = Span(doc, start, i, label="PERSON")
+        if not (2 <= len(span) <= 3 and all(_name_word(t, words, gaz) and not t.ent_type_ for t in span)) \
+                or start > 0 and (doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].text == "'s") \
+                or gaz.lookup(span.text) is not None or any(t.lower_ in _ORG_CUES for t in span):
+            continue
+        if any(c.dep_ == "appos" and c.i > i and _describes_a_person(c) for c in span.root.children):
+            added.append(span)
+            taken.update(range(start, i))
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
 
 
@@ -780,11 +825,12 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         known = gaz.lookup(text)
         if known is None or known.type is EntityType.COUNTRY:
             country = gaz.country_of_demonym(text)
-            if country is None or not text[:1].isupper():
-                return []
-            # "Ugandan police", "Cambodian PM": the adjective refers to the country
-            return [_Cand(span.start_char, span.end_char, span.start, span.end, text, "GPE",
-                          EntityType.COUNTRY, country)]
+            if (country is None or not text[:1].isupper()) and not (ent.label_ == "NORP" and _person_shaped(span, gaz)):
+                return []  # ("Artur Vardanyan, a former deputy prosecutor general", tagged NORP: a person, below)
+            if country is not None and text[:1].isupper():
+                # "Ugandan police", "Cambodian PM": the adjective refers to the country
+                return [_Cand(span.start_char, span.end_char, span.start, span.end, text, "GPE",
+                              EntityType.COUNTRY, country)]
     label = ent.label_
     if label in {"PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART"} and span.end < len(span.doc) and \
             span.doc[span.end].lower_ in _ORG_NOUNS_AFTER:
@@ -801,7 +847,7 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
             and span.doc[span.start - 1].is_title and span.doc[span.start - 1].is_alpha:
         span = span.doc[span.start - 1:span.end]  # "the Sixth Criminal District Court": the number is the name's
         text = span.text
-    if label == "ORG" and _person_shaped(span, gaz):
+    if label in {"ORG", "NORP"} and _person_shaped(span, gaz):
         label = "PERSON"
     cued = label in {"PERSON", "GPE", "NORP"} and span.start > 0 and span.doc[span.start - 1].is_lower and \
         span.doc[span.start - 1].lower_ in _ORG_NOUNS_BEFORE
@@ -810,6 +856,10 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     first = span[0].lower_.strip(".")
     if label != "PERSON" and first in _HONORIFICS and len(span) > 1:
         span, label = span[1:], "PERSON"  # "Ms Tikhanovskaya" tagged as an organisation
+        text = span.text
+    elif label in {"ORG", "PERSON"} and len(span) >= 3 and span[0].is_title and span[0].lower_ in titles() \
+            and span[1].text in given_names() and all(t.is_title and t.is_alpha for t in span[1:]):
+        span, label = span[1:], "PERSON"  # "Magistrate Agnes Nalwoga" tagged as one organisation: a title, a name
         text = span.text
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and (span[0].lower_ in _GENERIC
                                                                or span[0].lower_ in titles()):
@@ -976,9 +1026,16 @@ def _locative(span: Span) -> bool:
         return True  # "the prefect of Dakar", "the outskirts of Kaolack"
     if before.lower_ == "and" and any(t.lower_ == "between" for t in doc[max(0, span.start - 6):span.start - 1]):
         return True  # "the highway between Santa Cruz and Cochabamba"
-    return before.lower_ in {"in", "to", "at", "from", "near", "into", "across", "outside", "inside", "between"} \
-        or before.lemma_.lower() in {"visit", "reach", "leave", "enter"} or _after_place_noun(span)
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is not span.root and first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS:
+        return True  # "marches in Lilongwe and Blantyre": a place joined to one after "in"
+    return before.lower_ in _PLACE_PREPOSITIONS or before.lemma_.lower() in {"visit", "reach", "leave", "enter"} \
+        or _after_place_noun(span)
 
+
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "near", "into", "across", "outside", "inside", "between"})
 
 # nouns whose "of X" is a place ("the prefect of Dakar", "the outskirts of Kaolack")
 _OF_A_PLACE = frozenset({"prefect", "governor", "mayor", "outskirts", "resident", "street", "centre", "center",

@@ -1399,6 +1399,16 @@ def _body_of_members(t: Token, ctx: _Ctx) -> str | None:
     return None
 
 
+def _police_officers(t: Token, ctx: _Ctx) -> str | None:
+    """'(plain-clothes) police officers picked him up': the police, acting through officers it does not
+    count or name ('three police officers' stay a group of their own)."""
+    if t.lemma_.lower() not in _MEMBER_NOUNS or t.tag_ != "NNS" or any(
+            c.dep_ == "nummod" or c.lower_ in {"some", "several", "two", "three", "few"} for c in t.children):
+        return None
+    police = next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() == "police"), None)
+    return _state_body(police, ctx, within=True) if police is not None else None
+
+
 def _main_subject_organisation(it: Token, ctx: _Ctx) -> str | None:
     """'it' as the subject of a clause under another ('after it was found guilty', ', charges it
     denies'): the organisation that is the subject of the clause above, when one is."""
@@ -1508,7 +1518,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                     out.append(subjects[-1] if subjects else earlier[-1][2])
             elif low in {"who", "that"} and t.head.dep_ == "relcl":
                 group = _group_before_owner(t.head.head, ctx) if low == "who" else None
-                out += [group] if group else _resolve(t.head.head, ctx)
+                found = [group] if group else _resolve(t.head.head, ctx)
+                if low == "who" and not any(ctx.by_key[k].type is EntityType.PERSON for k in found):
+                    described = _described_person(t.head.head, ctx)
+                    found = [described] if described else found
+                out += found
             elif low == "which" and t.head.dep_ == "relcl" and t.head.head.i in ctx.index.token_entity:
                 key = ctx.index.token_entity[t.head.head.i]
                 if ctx.by_key[key].type is not EntityType.PERSON:
@@ -1519,7 +1533,7 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if named_by is not None and ctx.by_key[named_by].type is EntityType.PERSON:
             out.append(named_by)  # "Alireza Akbari, a former deputy defence minister convicted of …": Akbari
             continue
-        body = _body_of_members(t, ctx)
+        body = _body_of_members(t, ctx) or _police_officers(t, ctx)
         if body is not None:  # "officers of the Philippine National Police detained X": the police did
             out.append(body)
             continue
@@ -1785,6 +1799,10 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
             return ctx.index.government
     if etype is None or not any(c.lower_ in {"the", "its", "this"} for c in tok.lefts):
         return None
+    if etype is EntityType.PARTY:
+        own = _speakers_party(tok, ctx)
+        if own is not None:
+            return own
     best: tuple[int, str] | None = None
     for e in ctx.index.entities:
         if e.type is not etype:
@@ -1793,6 +1811,28 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
         if before and (best is None or max(before) > best[0]):
             best = (max(before), e.key)
     return best[1] if best else None
+
+
+def _speakers_party(tok: Token, ctx: _Ctx) -> str | None:
+    """'She said the party would hold a rally': the party of the person who says so, not whichever
+    party was named last ('… who quit the ruling NRM in 2021')."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in SPEECH_VERBS:
+            break
+    else:
+        return None
+    subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i == tok.i:
+        return None
+    for key in _resolve(subject, ctx):
+        party = ctx.affiliation.get(key) if ctx.by_key[key].type is EntityType.PERSON else None
+        if party is not None and ctx.by_key[party].type in {EntityType.PARTY, EntityType.ORGANIZATION}:
+            return party  # (a party the text never calls one is typed as an organisation)
+    return None
 
 
 def _post_qualifiers(tok: Token, ctx: _Ctx) -> set[str]:
@@ -1815,13 +1855,14 @@ def _post_qualifiers(tok: Token, ctx: _Ctx) -> set[str]:
     return out
 
 
-def _state_body(tok: Token, ctx: _Ctx) -> str | None:
+def _state_body(tok: Token, ctx: _Ctx, *, within: bool = False) -> str | None:
     """'Ugandan police', 'security forces', 'the authorities' acting in an event: a government body,
-    named by its phrase and, when the text gives none, by the article's main country."""
+    named by its phrase and, when the text gives none, by the article's main country. `within`: the
+    word may qualify another ('police' in 'police officers')."""
     lemma = tok.lemma_.lower()
     if lemma not in STATE_NOUNS and lemma.endswith("s") and lemma[:-1] in STATE_NOUNS:
         lemma = lemma[:-1]  # "Prosecutors charged …": capitalised, the parser keeps the plural as its lemma
-    if lemma not in STATE_NOUNS or tok.dep_ == "compound":
+    if lemma not in STATE_NOUNS or tok.dep_ == "compound" and not within:
         return None
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and (
         c.i not in ctx.index.token_entity  # "Bangladesh police": a country's name says whose, as "Ugandan" does
@@ -2192,8 +2233,12 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and tok.head.lemma_.lower() not in _DECIDING_VERBS:
         return Factuality.PLANNED, None  # "landed in Jakarta to meet lawmakers": a purpose, not yet done
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENT_WORDS:
-        return Factuality.NEGATED, None  # "prevented from visiting": the visit did not happen
+    if any(t.dep_ == "pcomp" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in PREVENT_WORDS
+           for t in {tok, cur}):
+        return Factuality.NEGATED, None  # "prevented from visiting", "barred from addressing rallies": not done
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ in {"until", "till", "pending"} or (
+            tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead")):
+        return Factuality.PLANNED, None  # "remanded until his trial", "ahead of the vote": still to come
     if _conditional(tok):
         return Factuality.HYPOTHETICAL, None  # "If the court jails him, ..."
     if tok.tag_ == "VBG" and tok.lemma_.lower() in _PROGRESSIVE_FUTURE and any(
@@ -2344,6 +2389,21 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
+def _described_person(tok: Token, ctx: _Ctx) -> str | None:
+    """'Chisomo Banda, publicity secretary of the MDA, who was arrested': the clause hangs on the last
+    noun, but 'who' is the person the appositive describes."""
+    cur, appositive = tok, False
+    for _ in range(6):
+        if cur.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or cur.head.i == cur.i:
+            return None
+        appositive = appositive or cur.dep_ == "appos"
+        cur = cur.head
+        key = ctx.index.token_entity.get(cur.i)
+        if key is not None and ctx.by_key[key].type is EntityType.PERSON:
+            return key if appositive else None
+    return None
+
+
 def _restates_clause(tok: Token, ctx: _Ctx) -> bool:
     """'..., which effectively released him': the relative clause re-describes the event before it."""
     if tok.dep_ != "relcl":
@@ -2378,6 +2438,9 @@ def _date(tok: Token, ctx: _Ctx) -> EventDate | None:
             break
         if _temporal_clause(cur):
             return _offset_from_head(cur, ctx)  # "two years after he was arrested"
+        if cur.dep_ == "relcl" and cur.tag_ == "VBN" and any(
+                c.dep_ == "nsubjpass" and c.lower_ in {"who", "whom"} for c in cur.children):
+            return None  # "bailed on Tuesday X, who was arrested over a post": not the day of the bail
         cur = cur.head
         if cur.i in ctx.date_of:
             return ctx.date_of[cur.i]

@@ -16,7 +16,7 @@ from .errors import InputError, PolgraphError
 from .events import find_events
 from .model import Article, Extraction, Sentence
 from .nlp import token_starts
-from .roles import find_memberships
+from .roles import find_memberships, place_court_posts
 
 BATCH_CHARS = 500_000
 """spaCy parses a batch at once and its memory grows with the batch's text (about 3 GB per 1M
@@ -34,8 +34,9 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     try:
         index = find_entities(doc, gaz)
         sentences = _sentences(doc, index.sent_of, article.text)
-        memberships, index = find_memberships(doc, index, gaz, article)
+        memberships, index, court_posts = find_memberships(doc, index, gaz, article)
         events, index = find_events(doc, index, article, gaz, tuple(memberships))
+        memberships += place_court_posts(court_posts, index, memberships)
     finally:
         nlp.forget_columns(doc)  # a caller may change the document before extracting from it again
     return Extraction(article=article, sentences=sentences, entities=index.entities,

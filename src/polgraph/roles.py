@@ -10,7 +10,8 @@ to the court the article names (judges, prosecutors).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -54,9 +55,45 @@ _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "prote
                    "youth", "church", "religious", "community", "militia", "tribal", "business", "faction"}
 
 
+@dataclass(frozen=True, slots=True)
+class CourtPost:
+    """A judge's post ('Judge X', 'Justice X') in a court the article describes but does not name."""
+
+    person: str
+    role: str
+    begin: int
+    end: int
+    sentence: int
+
+
+def place_court_posts(posts: Iterable[CourtPost], index: EntityIndex,
+                      memberships: Iterable[Membership]) -> list[Membership]:
+    """Each post in the court mentioned last before it, in its sentence or the one before, once the
+    events stage has found the courts the text describes ('Malawi's High Court granted bail … Justice
+    X'). A court named further back may not be the judge's (the supreme court that once dissolved a
+    party, in a report on a trial at a municipal court)."""
+    courts = [e for e in index.entities if e.type is EntityType.COURT]
+    seen = {(m.person, m.role.lower(), m.organization) for m in memberships}
+    court_keys = {e.key for e in courts}
+    seated = {m.person for m in memberships if m.organization in court_keys}  # "Judge X of the Y Court"
+    out: list[Membership] = []
+    for post in posts:
+        if post.person in seated:
+            continue
+        before = [(max(b), e) for e in courts if (b := [m.begin for m in e.mentions if m.begin < post.begin
+                                                        and 0 <= post.sentence - m.sentence <= 1])]
+        court = max(before, key=lambda pair: pair[0])[1] if before else None
+        if court is None or (post.person, post.role.lower(), court.key) in seen:
+            continue
+        seen.add((post.person, post.role.lower(), court.key))
+        out.append(Membership(post.person, post.role, court.key, post.sentence, post.begin, post.end))
+    return out
+
+
 def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Article
-                     ) -> tuple[list[Membership], EntityIndex]:
-    """Find posts held by people; may add the government entity that a post belongs to."""
+                     ) -> tuple[list[Membership], EntityIndex, list[CourtPost]]:
+    """Find posts held by people; may add the government entity that a post belongs to. Judges of a court
+    that no name gives come apart (`place_court_posts`)."""
     builder = _Builder(doc, index, gaz)
     for entity in index.entities:
         if entity.type is not EntityType.PERSON:
@@ -76,7 +113,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
              if (m.person, m.role.lower(), m.organization) not in builder.seated}
     kept = [m for m in kept if (m.person, m.role.lower(), m.organization) not in builder.seated
             or (m.person, m.role.lower()) not in named]
-    return kept, builder.index()
+    return kept, builder.index(), builder.court_posts
 
 
 def _post_field(tok: Token, post: set[int]) -> bool:
@@ -111,6 +148,7 @@ class _Builder:
         self.listed: dict[int, tuple[list[Token], Entity]] = {}  # same, for "title, A and B" lists
         self.party_post: dict[int, Entity] = {}  # token after a name titled in a party or organisation → it
         self.memberships: list[Membership] = []
+        self.court_posts: list[CourtPost] = []  # court posts whose court no name gives
         self.sent_of_tuple = index.sent_of
         self.sent_of = dict(enumerate(index.sent_of))
 
@@ -516,13 +554,18 @@ class _Builder:
         while j < len(doc) and (doc[j].lower_ in skip or doc[j].is_lower and doc[j].pos_ == "ADJ") and j - start < 6:
             j += 1
         party = self._owner(j)
-        if party is None or party.type is not EntityType.PARTY and not (run and party.type is EntityType.ORGANIZATION):
+        # "Judge Ani Khachatryan of the Yerevan Court of General Jurisdiction": a post in that court
+        if party is None or party.type is not EntityType.PARTY and not (run and party.type in {
+                EntityType.ORGANIZATION, EntityType.COURT}):
             return
         last = j
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
-        heads = [t for t in run or [] if self._kinds(t) & {"head"}]
-        cabinet = any("government" in self._kinds(t) for t in run or [])  # "Deputy Commerce Minister X of Y"
+        posts = {"head", "court"} if party.type is EntityType.COURT else {"head"}
+        heads = [t for t in run or [] if self._kinds(t) & posts]
+        # "Deputy Commerce Minister X of Y"; "President X of the Y Party": the head of state, a member of Y
+        cabinet = any("government" in self._kinds(t) for t in run or []) or bool(
+            run and run[-1].text == "President" and not {t.lower_ for t in run} & _NOT_GOVERNMENT)
         if run and heads and not cabinet and not any(self._owner(t.i) for t in run):
             self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], party, run[0].idx,
                            doc[last].idx + len(doc[last].text))
@@ -590,6 +633,9 @@ class _Builder:
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             owner = self._owner(subject.i) if subject is not None else None
+            # "appointed X as director of the NSS": the body the post is of
+            owner = next((o for p in post.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                          if c.dep_ == "pobj" and (o := self._owner(c.i)) is not None), None) or owner
             if any(c.lower_ in {"its", "their"} for c in post.children):
                 owner = owner or self._nearest_org(doc[start].idx)
             title = [c for c in post.lefts if c.dep_ == "compound" or c.lower_ in {"deputy", "vice", "acting"}]
@@ -712,8 +758,8 @@ class _Builder:
             if owner is not None:
                 if owner.type.is_place:
                     known = self.gaz.country(owner.label)
-                    if known and not role_tokens:
-                        country = known.name
+                    if known and (not role_tokens or owner.type is EntityType.COUNTRY):
+                        country = known.name  # "a former Botswanan foreign minister": Botswana's
                     elif role_tokens and not (known and owner.type is EntityType.COUNTRY):
                         role_tokens.append(tok)  # "deputy Asia director": part of the post's name
                 else:
@@ -746,7 +792,8 @@ class _Builder:
             if low in _POSSESSIVE or low in _LINKS or low in {"the", "-", "new", "newly"} or tok.is_punct:
                 continue  # "its new leader": the post is "leader"
             role_tokens.append(tok)
-        heads = [n for n, t in enumerate(role_tokens) if self._kinds(t) & {"head", "government", "court"}]
+        bench = len(role_tokens) == 1 and role_tokens[0].text == "Justice"  # "Justice Mphatso Kaunda": a judge
+        heads = [n for n, t in enumerate(role_tokens) if bench or self._kinds(t) & {"head", "government", "court"}]
         if not heads:
             return
         role_tokens = role_tokens[: heads[-1] + 1]
@@ -771,6 +818,8 @@ class _Builder:
             role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
         if brief and role_tokens[-1].lower_ in _BRIEF_POSTS:
             role = f"{role} {brief}"  # "ambassador to Bolivia"
+        if bench:
+            role = "judge"
         # a title of several words has the kinds of the whole ("attorney general": a government post)
         whole = self.words.get(role.lower(), frozenset())
         kinds = set().union(*(self._kinds(t) for t in role_tokens), whole)
@@ -792,6 +841,11 @@ class _Builder:
             country = country or self.main_country
             if country:
                 org = self._government(country)
+        if org is None and "court" in kinds:
+            # "Judge X" where the court is only described ("Malawi's High Court"): the events stage finds
+            # that court, and `place_court_posts` seats the judge there
+            self.court_posts.append(CourtPost(person.key, role, begin, end, self.sent_of.get(tokens[0].i, 0)))
+            return
         if org is None or org.key == person.key:
             return
         key = (person.key, role.lower(), org.key)
