@@ -856,3 +856,12 @@ def test_a_name_tagged_as_a_nationality_but_described_as_a_person_is_a_person() 
     x = run("YEREVAN (Reuters) - Armenia is tense. On Monday Prime Minister Nikol Pashinyan appointed Arsen "
             "Poghosyan, a former deputy prosecutor general, as director of the National Security Service.")
     assert named(x, "Arsen Poghosyan").type is EntityType.PERSON, show(x)
+
+
+def test_a_name_with_a_lower_case_particle_is_a_person_and_its_capitalised_surname_joins_it() -> None:
+    x = run("CAIRO (AFP) - Egypt's prosecutors on Wednesday ordered Tarek el-Sayed, a senior official of the "
+            "opposition Dignity and Reform Party (DRP), held for 15 days. El-Sayed, 57, was arrested at his home "
+            "on Monday.")
+    person = named(x, "Tarek el-Sayed")
+    assert person.type is EntityType.PERSON, show(x)
+    assert "El-Sayed" in {m.text for m in person.mentions}, show(x)

@@ -978,14 +978,17 @@ _PERSON_DESCRIPTIONS = frozenset({"blogger", "politician", "businessman", "busin
                                   "mother", "father", "defender"})
 
 
+_NAME_PARTICLES = frozenset({"el", "al", "bin", "ibn", "de", "da", "das", "dos", "van", "von", "der", "du", "la"})
+
+
 def _person_shaped(span: Span, gaz: Gazetteer) -> bool:
     """An ORG-tagged span that reads as a person's name: two or three capitalised words with no
     organisation cue, not a known name, and in a person's position (a title before it, a reporting
     verb or a comma after it, or beside a person in a list)."""
     words = [t for t in span if t.is_alpha]
     if not 2 <= len(words) <= 4 or len(words) + sum(t.text == "-" for t in span) != len(span) \
-            or not all(t.is_title for t in words):
-        return False  # "Cecilia Malmström", "Jean-Hilaire Okawe"
+            or not words[0].is_title or not all(t.is_title or t.lower_ in _NAME_PARTICLES for t in words):
+        return False  # "Cecilia Malmström", "Jean-Hilaire Okawe", "Tarek el-Sayed"
     if {t.lower_ for t in words} & _ORG_CUES or gaz.lookup(span.text) is not None:
         return False
     if words[0].text in given_names() or span.text.split(" ")[0] in given_names():
@@ -1367,13 +1370,13 @@ def _by_initials(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
 def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
     """The person whose full name contains this short name: of several ('Khan' with Imran Khan and Gohar
     Ali Khan), the one named last before it, as a reader takes it; else the one named first after it."""
-    words = c.text.split()
+    words = c.text.casefold().split()  # "El-Sayed" opening a sentence is "Tarek el-Sayed"
     best: tuple[tuple[int, int], _Cluster] | None = None
     for cl in clusters:
         if cl.type is not EntityType.PERSON:
             continue
         for name in cl.names:
-            parts = name.split()
+            parts = name.casefold().split()
             if len(parts) <= len(words):
                 continue
             n = len(words)
