@@ -1816,16 +1816,8 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
 def _speakers_party(tok: Token, ctx: _Ctx) -> str | None:
     """'She said the party would hold a rally': the party of the person who says so, not whichever
     party was named last ('… who quit the ruling NRM in 2021')."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.lemma_.lower() in SPEECH_VERBS:
-            break
-    else:
-        return None
-    subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    speech = _speech_head(tok)
+    subject = _subject(speech) if speech is not None else None
     if subject is None or subject.i == tok.i:
         return None
     for key in _resolve(subject, ctx):
