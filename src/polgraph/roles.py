@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .entities import LEGISLATURE_WORDS, EntityIndex, portfolio_title, with_government, with_state_body
 from .gazetteer import Gazetteer
 from .lexicon import titles
-from .model import Article, Entity, EntityType, Membership
+from .model import Article, Entity, EntityType, Membership, Mention
 from .nlp import tokens_with
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
@@ -55,6 +55,19 @@ _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "prote
                    "youth", "church", "religious", "community", "militia", "tribal", "business", "faction"}
 
 
+def _last_mentioned(entities: Iterable[Entity], offset: int, wanted: Callable[[Entity], bool],
+                    near: Callable[[Mention], bool] | None = None) -> Entity | None:
+    """Of the entities `wanted` accepts, the one mentioned last before `offset` (counting only the
+    mentions `near` accepts, when given)."""
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if wanted(e):
+            before = [m.begin for m in e.mentions if m.begin < offset and (near is None or near(m))]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), e)
+    return best[1] if best else None
+
+
 @dataclass(frozen=True, slots=True)
 class CourtPost:
     """A judge's post ('Judge X', 'Justice X') in a court the article describes but does not name."""
@@ -72,17 +85,15 @@ def place_court_posts(posts: Iterable[CourtPost], index: EntityIndex,
     events stage has found the courts the text describes ('Malawi's High Court granted bail … Justice
     X'). A court named further back may not be the judge's (the supreme court that once dissolved a
     party, in a report on a trial at a municipal court)."""
-    courts = [e for e in index.entities if e.type is EntityType.COURT]
+    court_keys = {e.key for e in index.entities if e.type is EntityType.COURT}
     seen = {(m.person, m.role.lower(), m.organization) for m in memberships}
-    court_keys = {e.key for e in courts}
     seated = {m.person for m in memberships if m.organization in court_keys}  # "Judge X of the Y Court"
     out: list[Membership] = []
     for post in posts:
         if post.person in seated:
             continue
-        before = [(max(b), e) for e in courts if (b := [m.begin for m in e.mentions if m.begin < post.begin
-                                                        and 0 <= post.sentence - m.sentence <= 1])]
-        court = max(before, key=lambda pair: pair[0])[1] if before else None
+        court = _last_mentioned(index.entities, post.begin, lambda e: e.key in court_keys,
+                                near=lambda m, post=post: 0 <= post.sentence - m.sentence <= 1)
         if court is None or (post.person, post.role.lower(), court.key) in seen:
             continue
         seen.add((post.person, post.role.lower(), court.key))
@@ -873,13 +884,9 @@ class _Builder:
     def _nearest(self, etype: EntityType, offset: int) -> Entity | None:
         """The entity of that type mentioned last before offset (or the only one in the article)."""
         candidates = [e for e in self.entities if e.type is etype]
-        best: tuple[int, Entity] | None = None
-        for e in candidates:
-            before = [m.begin for m in e.mentions if m.begin < offset]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), e)
-        if best:
-            return best[1]
+        last = _last_mentioned(candidates, offset, lambda e: True)
+        if last is not None:
+            return last
         return candidates[0] if len(candidates) == 1 else None
 
     def _implied_owner(self, run: list[Token], head: int, before: int) -> Entity | None:
@@ -952,13 +959,7 @@ class _Builder:
 
     def _last_before(self, offset: int, wanted: Callable[[Entity], bool]) -> Entity | None:
         """Of the entities `wanted` accepts, the one mentioned last before `offset`."""
-        best: tuple[int, Entity] | None = None
-        for e in self.entities:
-            if wanted(e):
-                before = [m.begin for m in e.mentions if m.begin < offset]
-                if before and (best is None or max(before) > best[0]):
-                    best = (max(before), e)
-        return best[1] if best else None
+        return _last_mentioned(self.entities, offset, wanted)
 
     def _add_with(self, person: Entity, title: list[Token], org: Entity, begin: int, end: int,
                   role: str | None = None) -> None:
