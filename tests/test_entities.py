@@ -865,3 +865,35 @@ def test_a_name_with_a_lower_case_particle_is_a_person_and_its_capitalised_surna
     person = named(x, "Tarek el-Sayed")
     assert person.type is EntityType.PERSON, show(x)
     assert "El-Sayed" in {m.text for m in person.mentions}, show(x)
+
+
+# ---- twelfth round ----------------------------------------------------------------------------------
+def test_a_ministry_name_ner_cut_at_and_is_one_ministry() -> None:
+    x = run("VIENTIANE (Reuters) - Laos is tense. The Ministry of Foreign Affairs and International Cooperation "
+            "said it rejected the statement.")
+    assert named(x, "Ministry of Foreign Affairs and International Cooperation").type is EntityType.GOVERNMENT, show(x)
+    assert not any(e.label == "International Cooperation" for e in x.entities), show(x)
+
+
+def test_a_portfolio_of_two_words_joined_by_and_is_no_organisation() -> None:
+    x = run("VIENTIANE (Reuters) - Laos is tense. The National Assembly approved the resignation of Energy and "
+            "Mines Minister Somphone Keola on Wednesday.")
+    assert not any(e.label == "Energy and Mines" for e in x.entities), show(x)
+
+
+def test_a_party_s_short_name_that_ner_tagged_a_person_is_the_party() -> None:
+    x = run("BUJUMBURA (Reuters) - Aline Ndayizeye, a leader of the opposition Sunrise Party, was jailed. The "
+            "verdict caps a bad month for Sunrise. Sunrise's secretary-general, Eric Bigirimana, said so.")
+    party = named(x, "Sunrise Party")
+    assert party.type is EntityType.PARTY, show(x)
+    assert not any(e.label == "Sunrise" for e in x.entities), show(x)
+
+
+def test_initials_skip_a_before_an_acronym() -> None:
+    x = run("BAMAKO (AP) — Oumar Traore, who leads the Alliance for a Free Mali (AFM), pleaded not guilty.")
+    assert "AFM" in named(x, "Alliance for a Free Mali").aliases, show(x)
+
+
+def test_a_dotted_acronym_of_an_international_body_is_named() -> None:
+    x = run("BAMAKO (Reuters) - The U.N. said it was concerned. U.N. experts urged the authorities to free him.")
+    assert named(x, "United Nations").type is EntityType.IGO, show(x)

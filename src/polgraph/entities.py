@@ -243,6 +243,10 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             i += 2
             continue
+        if ent.label_ == "ORG" and nxt is not None and _portfolio_continued(doc, ent, nxt, gaz):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "Ministry of Foreign Affairs and" + "…"
+            i += 2
+            continue
         ent = _and_continued(doc, _past_abbreviation(_bracketed_org(ent)), gaz)
         split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
@@ -271,7 +275,7 @@ def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
         start = i
         while start > 0 and i - start < 10 and not doc[start].is_sent_start and (
                 doc[start - 1].is_alpha and (doc[start - 1].is_title or doc[start - 1].is_upper)
-                or doc[start - 1].lower_ in _ORG_STOP or _ACRONYM.match(doc[start - 1].text)):
+                or doc[start - 1].lower_ in _ORG_STOP | {"a", "an"} or _ACRONYM.match(doc[start - 1].text)):
             start -= 1
         capitals = [k for k in range(start, i) if doc[k].text[:1].isupper() and doc[k].lower_ not in _ORG_STOP]
         begin = next((k for k in capitals if "".join(doc[j].text[0] for j in capitals if j >= k) == letters), None)
@@ -412,6 +416,18 @@ def _past_abbreviation(ent: Span) -> Span:
     return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
 
 
+def _portfolio_continued(doc: Doc, ent: Span, nxt: Span, gaz: Gazetteer) -> bool:
+    """'the Ministry of Foreign Affairs and' + 'International Cooperation' (NER's two organisations) is one
+    ministry: a name with 'of' inside, 'and', then one to three capitalised words NER typed an organisation
+    that the gazetteer does not know, with no capitalised word after them ('Amnesty International and Human
+    Rights Watch', '… and Interior Minister X' stay two)."""
+    e = ent.end - 1 if ent[-1].lower_ == "and" else ent.end
+    return (nxt.label_ == "ORG" and e < len(doc) and doc[e].lower_ == "and" and nxt.start == e + 1
+            and 1 <= len(nxt) <= 3 and all(t.is_title and t.is_alpha for t in nxt)
+            and any(t.lower_ == "of" for t in ent[1:e - ent.start]) and not gaz.lookup(nxt.text)
+            and (nxt.end >= len(doc) or not doc[nxt.end].is_title))  # "… and Interior Minister Sar Kheng"
+
+
 def _and_continued(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
     """'Civic Alliance for Justice' + 'and Democracy' is one name: NER often stops an organisation's
     name at 'and'. Joined only after 'for'/'of' inside the name, over one to three capitalised words
@@ -480,9 +496,13 @@ def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tu
         chained = p >= 1 and doc[p].lower_ == "and" and any(r < p for r in remit) and \
             any(o.end == p and o.start in remit for o in spans)
         if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].lower_ in words and (
-                span[-1].lower_ == "cabinet" or len(span) <= 2 and all(t.is_title and t.is_alpha for t in span)
+                span[-1].lower_ == "cabinet" or _portfolio_words(span)
                 and "government" in words[doc[span.end].lower_]):
-            continue  # "Defence Cabinet Secretary X", "Communication Minister X": a portfolio and a title
+            continue  # "Defence Cabinet Secretary X", "Industry and Trade Minister X": a portfolio and a title
+        if span.label_ == "ORG" and _portfolio_words(span) and span.end + 2 < len(doc) \
+                and doc[span.end].lower_ in {"and", "&"} and doc[span.end + 1].is_title \
+                and "government" in words.get(doc[span.end + 2].lower_, frozenset()):
+            continue  # "Energy" of "Energy and Mines Minister X", NER's span cut at "and"
         if (span.label_ == "ORG" and p >= 1 and (doc[p].lower_ == "for" or chained) and span[0].lower_ != "the"
                 and not _ACRONYM.match(span.text) and gaz.lookup(span.text) is None
                 and (chained or _after_post_title(doc, p, words, sent_of))):
@@ -490,6 +510,14 @@ def _without_portfolios(doc: Doc, spans: list[Span], gaz: Gazetteer, sent_of: tu
             continue
         out.append(span)
     return out
+
+
+def _portfolio_words(span: Span) -> bool:
+    """'Communication', 'Home Affairs', 'Industry and Trade': one or two capitalised words, or two joined
+    by 'and'."""
+    words = [t for t in span if t.lower_ not in {"and", "&"}]
+    return len(words) <= 2 and len(span) - len(words) <= 1 and span[0] in words and span[-1] in words \
+        and all(t.is_title and t.is_alpha for t in words)
 
 
 def _after_post_title(doc: Doc, p: int, words: dict[str, frozenset[str]], sent_of: tuple[int, ...]) -> bool:
@@ -800,12 +828,18 @@ def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
             if known is not None and known.type.is_agent:
                 best = Span(doc, i, i + n, label="ORG")
                 break
+        if best is None and _DOTTED.fullmatch(tok.text) and (i == 0 or not capital[i - 1]) \
+                and (known := gaz.lookup(tok.text)) is not None and known.type is EntityType.IGO:
+            best = Span(doc, i, i + 1, label="ORG")  # "U.N. experts urged …", untagged
         if best is not None:
             added.append(best)
             i = best.end
         else:
             i += 1
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 _IDEOLOGY_WORDS = {"Islamist", "Leftist", "Rightist", "Nationalist", "Populist", "Ultranationalist"}
@@ -864,8 +898,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if label in {"ORG", "GPE", "PERSON"} and len(span) == 1 and (span[0].lower_ in _GENERIC
                                                                or span[0].lower_ in titles()):
         return []  # "State", "Parliament", "Interior" alone: a description or a title word, not a name
-    if label in {"ORG", "NORP"} and not any(t.is_title or t.is_upper for t in span if t.is_alpha):
-        return []  # "autopart manufacturer", "supreme court": a description, not a name
+    if label in {"ORG", "NORP"} and not any(t.is_title or t.is_upper for t in span if t.is_alpha) \
+            and not (len(span) == 1 and _DOTTED.fullmatch(span.text)):
+        return []  # "autopart manufacturer", "supreme court": a description, not a name ("U.N." is one)
     party_noun = label == "ORG" and len(span) > 1 and span[-1].text == "party"
     if party_noun:  # "the Georgian Dream party": the party is named "Georgian Dream"
         span = span[:-1]
@@ -1189,8 +1224,10 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         key = _ministry_key(norm(c.known.name if c.known else c.text))
         target = by_key.get(key)
         reason = ""
-        if target is not None and not _compatible(target.type, c.type):
-            target = None
+        if target is not None and not _compatible(target.type, c.type) and not (
+                target.type is EntityType.PARTY and (c.type is EntityType.PERSON or c.type.is_place) and c.known is None
+                and len(c.text.split()) == 1 and _by_name_part(c, clusters) is None):
+            target = None  # but "Candlelight" tagged a person (a place) is the "Candlelight Party" named before
         if target is None and c.text in acronym_defs:
             full = acronym_defs[c.text]
             target = by_key.get(_ministry_key(norm(full)))
