@@ -849,3 +849,52 @@ def test_a_deputy_minister_with_a_portfolio_after_of() -> None:
     assert_post("LILONGWE (Reuters) - Malawi votes in September. On Monday, Deputy Minister of Local Government "
                 "Esther Phiri resigned from the cabinet.",
                 "Esther Phiri", "Deputy Minister of Local Government", "Government of Malawi")
+
+
+# ---- twelfth round ----------------------------------------------------------------------------------
+def test_a_two_word_portfolio_joined_by_and_is_in_the_minister_s_title() -> None:
+    assert_post("VIENTIANE (Reuters) - Laos is tense. The National Assembly approved the resignation of Energy "
+                "and Mines Minister Somphone Keola on Wednesday.",
+                "Somphone Keola", "Energy and Mines Minister", "Government of Laos")
+
+
+def test_a_hyphenated_post_after_its_keeps_both_words() -> None:
+    assert_post("ASUNCION (AFP) - The opposition Patriotic Renewal Movement (MRP) lost its registration. Its "
+                "vice-president, Carlos Benitez, quit on Monday.",
+                "Carlos Benitez", "vice-president", "Patriotic Renewal Movement")
+
+
+def test_its_leader_after_a_court_banned_a_party_is_the_party_s_leader() -> None:
+    assert_post("ASHGABAT (Reuters) - The Supreme Court banned the Democratic Choice Party in 2003, and many of "
+                "its members were jailed. Its exiled leader, Murad Annayev, said the sentence was unjust.",
+                "Murad Annayev", "exiled leader", "Democratic Choice Party")
+
+
+def test_its_chairman_after_a_court_is_the_court_s() -> None:
+    # guard: a court has a chairman, so "its chairman" stays with the court that was the subject
+    assert_post("ASHGABAT (Reuters) - The Supreme Court upheld the ban on the Democratic Choice Party on Monday. "
+                "Its chairman, Murad Annayev, said the ruling was final.",
+                "Murad Annayev", "chairman", "Supreme Court")
+
+
+def test_a_deputy_prosecutor_general_is_of_the_prosecutor_s_office_not_the_court() -> None:
+    assert_post("ASHGABAT (Reuters) - The Supreme Court sentenced him. The Prosecutor General's Office rejected "
+                "the claim. Batyr Orazov, a deputy prosecutor general, said the trial was fair.",
+                "Batyr Orazov", "deputy prosecutor general", "Prosecutor General's Office")
+
+
+def test_appointed_as_a_government_post_by_the_president_is_in_the_government() -> None:
+    assert_post("ASHGABAT (Reuters) - President Serdar Berdimuhamedov on Saturday appointed Batyr Orazov as "
+                "human rights ombudsman.",
+                "Batyr Orazov", "human rights ombudsman", "Government of Turkmenistan")
+
+
+def test_a_spokeswoman_for_the_police_command_is_the_police_s() -> None:
+    assert_post("LUANDA (AP) — Police arrested 43 people, according to Joana Mateus, a spokeswoman for the "
+                "provincial police command.",
+                "Joana Mateus", "spokeswoman", "police")
+
+
+def test_who_leads_an_organisation_with_a_in_its_name() -> None:
+    assert_post("BAMAKO (AP) — Oumar Traore, who leads the Alliance for a Free Mali (AFM), pleaded not guilty.",
+                "Oumar Traore", "leader", "Alliance for a Free Mali")

@@ -49,6 +49,8 @@ _POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
 _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the French government
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
+_PARTY_POSTS = {"leader", "founder", "co-founder", "cofounder", "member", "activist", "candidate", "lawmaker",
+                "general"}  # "general" of "secretary-general"
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
 _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "protest", "union", "movement",
@@ -127,6 +129,11 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     return kept, builder.index(), builder.court_posts
 
 
+def _party_post(title: list[Token]) -> bool:
+    """A post a court does not have ('leader', 'founder', 'members'), so 'its' before it is no court."""
+    return any(t.lemma_.lower() in _PARTY_POSTS for t in title)
+
+
 def _post_field(tok: Token, post: set[int]) -> bool:
     """A lower-case word that qualifies a post named by the tokens `post` ('foreign policy', 'regional')."""
     return tok.is_lower and tok.lower_ not in {"own", "new"} and tok.pos_ in {"ADJ", "NOUN"} \
@@ -194,6 +201,13 @@ class _Builder:
             body_word = bool(run) and (
                 tok.lower_ == "of" and i > 0 and self._title_like(self.doc[i - 1]) and run[0].lower_ in STATE_BODIES
                 or run[0].lower_ in _POSSESSIVE and self._described_org(i) is not None)
+            if tok.lower_ in {"and", "&"} and len(run) >= 2 and run[0].is_title \
+                    and not self._kinds(run[0]) - {"modifier"} and "government" in self._kinds(run[-1]) \
+                    and i > 0 and self.doc[i - 1].is_title \
+                    and self.doc[i - 1].is_alpha and i - 1 not in self.token_entity:
+                run[:0] = [self.doc[i - 1], tok]  # "Industry and Trade Minister X": the portfolio's two words
+                i -= 2
+                continue
             if self._title_like(tok) or tok.lower_ in {"party", *STATE_BODIES, *_POSSESSIVE} or body_word or (
                     tok.text == "-" and run and i > 0 and self._title_like(self.doc[i - 1])) or inside_post or field \
                     or self._hyphen_link(i) or tok.text == "-" and run and self._hyphen_link(i - 1):
@@ -229,7 +243,7 @@ class _Builder:
             owner = None
             if pronoun is not None and pronoun.lower_ in {"its", "their"}:
                 # "the outlet's director X, its editor-in-chief Y": the body of the post just listed
-                owner = self._listed_owner(pronoun) or self._referent_org(pronoun)
+                owner = self._listed_owner(pronoun) or self._referent_org(pronoun, _party_post(run))
             heads = [t for t in run if self._kinds(t) & {"head", "government", "court"}]
             if owner is not None and heads and not any(self._owner(t.i) for t in run):
                 # "Its leader Albino Forquilha": the post is in the organisation "its" refers to
@@ -378,8 +392,9 @@ class _Builder:
                      and self._owner(t.i) is not None]
         # title words up to the head, then "of ORG" (anything between is the organisation's description)
         first = heads[0]
-        while first > 0 and (self._kinds(run[first - 1]) - {"honorific"}):
-            first -= 1
+        while first > 0 and (self._kinds(run[first - 1]) - {"honorific"} or run[first - 1].text == "-" and first > 1
+                             and self._kinds(run[first - 2]) - {"honorific"}):
+            first -= 1  # "its vice-president, X" comes as "vice", "-", "president"
         post = {t.i for t in run[first:]}
         while first > 0 and heads[0] - first < 2 and _post_field(run[first - 1], post):
             first -= 1  # "the EU's foreign policy chief, X", "the group's regional director, X": the post's field
@@ -399,7 +414,8 @@ class _Builder:
         if not possessor and its is not None:
             # "The UGTT, which kept its distance from Ennahda, said … Its secretary-general, X": the
             # organisation that was the subject, else the one named last
-            org = self._listed_owner(its) or self._referent_org(its) or self._nearest_org(run[0].idx)
+            org = self._listed_owner(its) or self._referent_org(its, _party_post(run[first:heads[-1] + 1])) \
+                or self._nearest_org(run[0].idx)
             if org is not None:
                 self._add_with(person, run[first:heads[-1] + 1], org, run[first].idx, last.idx + len(last.text))
                 self.listed[last.i + 1] = (run[first:heads[-1] + 1], org)  # "two of its members – A and B"
@@ -524,10 +540,15 @@ class _Builder:
             if k < len(doc) and doc[k].lower_ == "the":
                 k += 1
             skipped = 0
+            body = None
             while k < len(doc) and skipped < 3 and (
                     (doc[k].is_lower and k not in self.token_entity) or self._demonym(doc[k])):
+                if doc[k].lower_ in STATE_BODIES:
+                    body = body or doc[k]
                 k += 1  # "an investigator for rights group Licadho"
                 skipped += 1
+            if body is not None and (k >= len(doc) or k not in self.token_entity):
+                run.append(body)  # "a spokeswoman for the state police command": the police's
             for _ in range(2):  # "the commander of Cambodia's Prime Minister Bodyguard Unit": both, owner last
                 if k < len(doc) and k in self.token_entity:
                     key = self.token_entity[k]
@@ -650,6 +671,11 @@ class _Builder:
             if any(c.lower_ in {"its", "their"} for c in post.children):
                 owner = owner or self._nearest_org(doc[start].idx)
             title = [c for c in post.lefts if c.dep_ == "compound" or c.lower_ in {"deputy", "vice", "acting"}]
+            if title and title[0].dep_ == "compound":
+                title = [t for t in doc[title[0].left_edge.i:post.i] if not t.is_punct]  # "human rights ombudsman"
+            if owner is None and "government" in self._kinds(post) and self.main_country and subject is not None \
+                    and subject.ent_type_ == "PERSON":
+                owner = self._government(self.main_country)  # "President X appointed Y as ombudsman"
             if owner is not None and not owner.type.is_place:
                 self._add_with(person, [*title, post], owner, doc[start].idx, post.idx + len(post.text))
 
@@ -812,7 +838,9 @@ class _Builder:
                 and role_tokens[0].i not in self.token_entity and not (
                     len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
                     and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}) \
-                and not (len(role_tokens) in {2, 3} and "government" in self._kinds(role_tokens[1])):
+                and not (len(role_tokens) in {2, 3} and "government" in self._kinds(role_tokens[1])) \
+                and not (len(role_tokens) == 4 and role_tokens[1].lower_ in {"and", "&"}
+                         and "government" in self._kinds(role_tokens[3])):
             # a capitalised word that is no title (sentence start); "'s Asia director" keeps it, and so does
             # a minister's portfolio ("Home Minister X", "Oil Minister X", "Defence Cabinet Secretary X")
             role_tokens.pop(0)
@@ -825,7 +853,7 @@ class _Builder:
             if last in STATE_BODIES:
                 words_out.insert(len(words_out) - 1, last)  # "Provincial Police Chief X": a police chief
         role = " ".join(words_out).replace(" - ", "-")
-        if not role.istitle():
+        if not role.replace(" and ", " ").istitle():  # "Industry and Trade Minister" is a title too
             role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
         if brief and role_tokens[-1].lower_ in _BRIEF_POSTS:
             role = f"{role} {brief}"  # "ambassador to Bolivia"
@@ -837,6 +865,10 @@ class _Builder:
         words = {t.lower_ for t in tokens} - ({"attorney"} if "government" in whole else set())
         if org is None and party_word:
             org = self._nearest(EntityType.PARTY, begin)
+        if org is None and "prosecutor" in words:
+            # "a deputy prosecutor general": of the prosecutor's office the article names, not of a court
+            org = self._last_before(end, lambda e: e.type in {EntityType.GOVERNMENT, EntityType.ORGANIZATION}
+                                    and "prosecut" in e.label.lower())
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
         seated = org is None and role_tokens[-1].lower_ in _SEATED
@@ -908,9 +940,10 @@ class _Builder:
                              and (o.label == owner_name or owner_name in o.aliases)), None)
         return None
 
-    def _referent_org(self, pronoun: Token) -> Entity | None:
+    def _referent_org(self, pronoun: Token, party_post: bool = False) -> Entity | None:
         """What 'its' ('their') refers to: the organisation that is the subject of its own sentence or
-        the one before, the latest such; None when no organisation is a subject there."""
+        the one before, the latest such; None when no organisation is a subject there. A government, or
+        a court for a post only a party or group has ('leader'), gives way to a party or organisation named after it."""
         sentence = self.sent_of.get(pronoun.i, 0)
         best: tuple[int, Entity] | None = None
         for e in self.entities:
@@ -932,12 +965,14 @@ class _Builder:
                     root = root.head  # "The Podemos party, which backed him, said …"
                 if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
                     best = (m.begin, e)
-        if best is None or best[1].type is EntityType.GOVERNMENT:
-            # "the government dissolved the party PASTEF, after its leader …": a government has no leader
-            # of that kind; the party or organisation named since, in the same sentence, is meant
+        if best is None or best[1].type is EntityType.GOVERNMENT or best[1].type is EntityType.COURT and party_post:
+            # "the government dissolved the party PASTEF, after its leader …", "The Supreme Court banned the
+            # IRPT in 2015 … Its exiled leader": a government or a court has no leader of that kind; the party
+            # or organisation named since (in the same sentence when nothing was a subject) is meant
             later = [(m.begin, e) for e in self.entities if e.type in {EntityType.PARTY, EntityType.ORGANIZATION}
-                     for m in e.mentions if m.sentence == sentence and m.begin < pronoun.idx
-                     and (best is None or m.begin > best[0])]
+                     for m in e.mentions if m.begin < pronoun.idx and (
+                         m.sentence == sentence if best is None else 0 <= sentence - m.sentence <= 1
+                         and m.begin > best[0])]
             # "The CSE cancelled the movement's legal status … Its president": the body a possessive
             # noun stood for since
             first = pronoun.i
