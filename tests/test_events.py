@@ -1950,3 +1950,65 @@ def test_a_trial_the_bail_lasts_until_is_still_to_come() -> None:
     x = run("KAMPALA (Reuters) - Uganda is tense. A magistrate released opposition lawmaker Brian Okello on a "
             "cash bond and barred him from addressing public rallies until his trial.")
     assert event(x, "trial").factuality is Factuality.PLANNED, show(x)
+
+
+# ---- twelfth round ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Rights lawyer Ana Gomez called the arrest \"an assault on free speech\".", "Ana Gomez"),
+    ("The Paraguayan Bar Association called the decision \"unfounded and disrespectful\".",
+     "Paraguayan Bar Association"),
+    ("The Liberal Party branded the verdict politically motivated.", "Liberal Party"),
+])
+def test_calling_something_by_a_damning_name_denounces_it(sentence: str, speaker: str) -> None:
+    x = run("ASUNCION (AFP) - Paraguay is tense. " + sentence)
+    ev = next(iter(x.events), None)
+    assert ev is not None and ev.cameo == "111" and agents(x, ev) == [speaker], show(x)
+
+
+def test_calling_something_by_a_neutral_name_is_no_event() -> None:
+    # guard: "called the meeting a success" praises
+    x = run("ASUNCION (AFP) - Paraguay is tense. Santiago Pena called the meeting a success.")
+    assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
+
+
+def test_cancelling_a_party_s_registration_is_an_administrative_sanction() -> None:
+    x = run("ASUNCION (AFP) - Paraguay's Superior Court of Electoral Justice (TSJE) on Wednesday cancelled the "
+            "registration of the opposition Patriotic Renewal Movement (MRP).")
+    ev = event(x, "cancelled")
+    assert (ev.cameo, agents(x, ev), patients(x, ev)) == (
+        "172", ["Superior Court of Electoral Justice"], ["Patriotic Renewal Movement"]), show(x)
+
+
+def test_cancelling_a_rally_is_no_sanction() -> None:
+    x = run("ASUNCION (AFP) - Paraguay is tense. The organisers cancelled the rally on Monday.")
+    assert not [ev for ev in x.events if ev.cameo.startswith("17")], show(x)
+
+
+def test_a_judge_ordering_someone_held_detains_them() -> None:
+    x = run("ASUNCION (AFP) - Carlos Benitez was arrested on Saturday. On Tuesday, Judge Maria Rojas of a "
+            "specialised court in Asuncion ordered him held for six months.")
+    held = event(x, "held")
+    assert (held.cameo, agents(x, held), patients(x, held)) == ("173", ["Maria Rojas"], ["Carlos Benitez"]), show(x)
+
+
+def test_quitting_is_a_resignation() -> None:
+    x = run("BAMAKO (AFP) - Mali is tense. The junta-appointed National Transitional Council quit ECOWAS in January.")
+    assert not [ev for ev in x.events if ev.trigger == "quit"], show(x)  # a state leaving a bloc
+    x = run("ASUNCION (AFP) - The movement has been weakened. Its vice-president, Carlos Benitez, quit on Monday.")
+    ev = event(x, "quit")
+    assert (ev.cameo, agents(x, ev)) == ("0831", ["Carlos Benitez"]), show(x)
+
+
+def test_a_crowd_that_dispersed_by_itself_was_not_dispersed() -> None:
+    x = run("ASUNCION (AFP) - About 200 supporters rallied outside the tribunal on Wednesday and dispersed "
+            "peacefully.")
+    assert not [ev for ev in x.events if ev.trigger == "dispersed"], show(x)
+    x = run("ASUNCION (AFP) - Police dispersed the protesters with tear gas on Wednesday.")
+    assert agents(x, event(x, "dispersed")) == ["police"], show(x)
+
+
+def test_what_someone_called_something_in_passing_is_no_event() -> None:
+    # guard: a free relative names the thing, it does not denounce anyone
+    x = run("ASUNCION (AFP) - Carlos Benitez returned on Sunday, in what the government labelled an attack on the "
+            "state.")
+    assert not [ev for ev in x.events if ev.cameo == "111"], show(x)

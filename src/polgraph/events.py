@@ -490,11 +490,19 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             and not ctx.by_key[key].type.is_place and ctx.by_key[key].type is not EntityType.PERSON:
         return None  # "Republican Rally for Progress", "Democratic Struggle Movement": a word of a name
     reading = _choose(tok, readings, "VERB" if is_verb else "NOUN")
+    if reading is None and is_verb and tok.lemma_.lower() == "hold" and _ordered_done(tok):
+        reading = next((r for r in readings if r.cameo == "173"), None)  # "ordered him held for six months"
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
+    if is_verb and reading.cameo == "111" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"what", "which"}
+                                                  for c in tok.children):
+        return None  # "in what the government labeled a coup attempt": the name it gives, told in passing
+    if is_verb and tok.lemma_.lower() == "disperse" and not any(
+            c.dep_ in {"dobj", "nsubjpass", "auxpass", "agent"} for c in tok.children) and tok.dep_ != "acl":
+        return None  # "the supporters rallied and dispersed peacefully": what the crowd did, no one dispersed it
     if is_verb and reading.cameo[:2] == "02" and _question(tok):
         return None  # "asked him where he took my husband": a question, not an appeal
-    if is_verb and tok.lemma_.lower() == "hold" and reading.cameo == "173" and not any(
+    if is_verb and tok.lemma_.lower() == "hold" and reading.cameo == "173" and not _ordered_done(tok) and not any(
             c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(o.lemma_.lower() in _HELD_IN for o in c.children)
             for c in tok.children):
         return None  # "held in pretrial detention", not "held a rally in front of the prison"
@@ -537,6 +545,9 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
+    if tok.lemma_.lower() == "quit" and not any(p.role is Role.AGENT and ctx.by_key[p.entity].type in {
+            EntityType.PERSON, EntityType.GROUP} for p in participants):
+        return None  # people resign; "the junta quit ECOWAS" is a state leaving a bloc, not a resignation
     if tok.lemma_.lower() in _NEEDS_VICTIM and not any(p.role is Role.PATIENT for p in participants):
         return None  # "hung up the phone", "executed the plan": no one put to death (or set free)
     ruling = _ruling(tok) if is_verb else None
@@ -1035,8 +1046,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         if subject.lower_ in PRONOUNS_PERSON:  # "(police arrested X …) he had arrested my husband": not X
             found = [k for k in found if (reading.cameo[:2], k) not in ctx.acted_on]
         agents = found + agents
-    elif subject is not None and passive and not patients:
+    elif subject is not None and passive and not patients and not (tok.dep_ == "xcomp" and _ordered_done(tok)):
         patients = _resolve(subject, ctx)
+    if tok.dep_ == "xcomp" and not patients and _ordered_done(tok):  # "ordered him held": the order's object
+        patients = [k for c in tok.head.children if c.dep_ == "dobj" for k in _resolve(c, ctx)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients and tok.head.dep_ != "appos":
         # "activists arrested this year"; not "X, an opposition leader accused of treason": background
         patients = _among_those(tok, ctx) or _resolve(tok.head, ctx)
@@ -1495,11 +1508,17 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
         if t.pos_ == "PRON" or low in {"who", "that", "which"}:
             if low in PRONOUNS_PERSON:
                 quoted, speaker = ctx.speaker_at(t.idx)
-                # inside a quotation, "she" is never the speaker (who would say "I")
-                key = _latest(ctx.person_mentions, t.idx, exclude=speaker if quoted else None,
-                              gender=_PRONOUN_GENDER.get(low), genders=ctx.gender)
+                # inside a quotation, "she" is never the speaker (who would say "I"); "X ordered him held":
+                # an object pronoun is not its verb's subject (that would be "himself")
+                exclude = speaker if quoted else None
+                verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "nsubj" and _ordered_done(t.head) \
+                    else None  # "ordered him held", parsed as "him" the subject of "held"
+                if exclude is None and verb is not None and (subject := _subject(verb)) is not None:
+                    exclude = ctx.index.token_entity.get(subject.i)
+                key = _latest(ctx.person_mentions, t.idx, exclude=exclude, gender=_PRONOUN_GENDER.get(low),
+                              genders=ctx.gender)
                 if key:
-                    key = _salient(key, t, ctx, exclude=speaker if quoted else None, gender=_PRONOUN_GENDER.get(low))
+                    key = _salient(key, t, ctx, exclude=exclude, gender=_PRONOUN_GENDER.get(low))
                     out.append(key)
             elif low in PRONOUNS_PLURAL:
                 key = _collective_speaker(t, ctx) or _latest(ctx.group_mentions, t.idx)
@@ -2326,10 +2345,10 @@ def _unnamed_doer(tok: Token, ctx: _Ctx, reading: Trigger) -> bool:
 def _ruling(tok: Token) -> Token | None:
     """The verb of a ruling or order whose complement says what must happen: 'the court ruled that the
     party must be dissolved', 'ordered that X be released' (a deontic modal, or a subjunctive 'be')."""
+    if _ordered_done(tok):  # "a judge ordered X held in pretrial detention"
+        return tok.head.head if tok.dep_ == "acl" else tok.head
     if tok.dep_ != "ccomp" or tok.head.i == tok.i or tok.head.lemma_.lower() not in RULING_VERBS:
         return None
-    if _ordered_done(tok):
-        return tok.head  # "a judge ordered X held in pretrial detention"
     aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ in _DEONTIC for c in aux) or \
             (any(c.lower_ == "be" for c in aux) and not any(c.tag_ == "MD" for c in aux)):
@@ -2353,10 +2372,21 @@ def _rulers(verb: Token, ctx: _Ctx) -> list[str]:
 
 def _ordered_done(tok: Token) -> bool:
     """'ordered X held in detention', 'ordered him released': a participle clause under an order, whose
-    subject is the one it is done to (the parser tags the participle as a past tense)."""
-    return tok.dep_ == "ccomp" and tok.tag_ in {"VBN", "VBD"} and tok.head.lemma_.lower() in {"order", "direct"} \
-        and any(c.dep_ == "nsubj" for c in tok.children) \
-        and not any(c.dep_ in {"aux", "auxpass", "mark", "dobj"} for c in tok.children)
+    subject is the one it is done to (the parser tags the participle as a past tense, or hangs it on the
+    order as its complement, or on the order's object as its modifier)."""
+    if tok.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "mark", "dobj"} for c in tok.children):
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "ordered the party's founder held": on the object
+        return tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in _ORDERING
+    order = tok.head
+    if order.i == tok.i or order.lemma_.lower() not in _ORDERING:
+        return False
+    if tok.dep_ == "xcomp":  # "ordered him held for six months": the order's object is the one held
+        return any(c.dep_ == "dobj" for c in order.children)
+    return tok.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+_ORDERING = {"order", "direct"}
 
 
 def _wished(tok: Token) -> bool:
