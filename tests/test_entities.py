@@ -878,7 +878,7 @@ def test_a_ministry_name_ner_cut_at_and_is_one_ministry() -> None:
 def test_a_portfolio_of_two_words_joined_by_and_is_no_organisation() -> None:
     x = run("VIENTIANE (Reuters) - Laos is tense. The National Assembly approved the resignation of Energy and "
             "Mines Minister Somphone Keola on Wednesday.")
-    assert not any(e.label == "Energy and Mines" for e in x.entities), show(x)
+    assert not any(e.label in {"Energy", "Energy and Mines"} for e in x.entities), show(x)
 
 
 def test_a_party_s_short_name_that_ner_tagged_a_person_is_the_party() -> None:
