@@ -1867,6 +1867,13 @@ def test_his_opponents_are_not_him() -> None:
      "in a move the Civic Future Party described on Wednesday as political revenge.", "described",
      "Civic Future Party"),
     ("The Cambodia National Rescue Party branded the verdict a sham.", "branded", "Cambodia National Rescue Party"),
+    # twelfth round: more damning names
+    ("ASUNCION (AFP) - Paraguay is tense. Rights lawyer Ana Gomez called the arrest \"an assault on free "
+     "speech\".", "called", "Ana Gomez"),
+    ("ASUNCION (AFP) - Paraguay is tense. The Paraguayan Bar Association called the decision \"unfounded and "
+     "disrespectful\".", "called", "Paraguayan Bar Association"),
+    ("ASUNCION (AFP) - Paraguay is tense. The Liberal Party branded the verdict politically motivated.",
+     "branded", "Liberal Party"),
 ])
 def test_describing_or_branding_an_act_as_revenge_or_a_sham_denounces_it(text: str, trigger: str,
                                                                            agent: str) -> None:
@@ -1875,8 +1882,12 @@ def test_describing_or_branding_an_act_as_revenge_or_a_sham_denounces_it(text: s
     assert ev.cameo == "111" and agents(x, ev) == [agent], show(x)
 
 
-def test_describing_a_meeting_as_productive_denounces_nothing() -> None:
-    x = run("She described the meeting with the minister as productive.")
+@pytest.mark.parametrize("text", [
+    "She described the meeting with the minister as productive.",
+    "ASUNCION (AFP) - Paraguay is tense. Santiago Pena called the meeting a success.",  # twelfth round
+])
+def test_describing_a_meeting_as_productive_denounces_nothing(text: str) -> None:
+    x = run(text)
     assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
 
 
@@ -1953,24 +1964,6 @@ def test_a_trial_the_bail_lasts_until_is_still_to_come() -> None:
 
 
 # ---- twelfth round ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("sentence, speaker", [
-    ("Rights lawyer Ana Gomez called the arrest \"an assault on free speech\".", "Ana Gomez"),
-    ("The Paraguayan Bar Association called the decision \"unfounded and disrespectful\".",
-     "Paraguayan Bar Association"),
-    ("The Liberal Party branded the verdict politically motivated.", "Liberal Party"),
-])
-def test_calling_something_by_a_damning_name_denounces_it(sentence: str, speaker: str) -> None:
-    x = run("ASUNCION (AFP) - Paraguay is tense. " + sentence)
-    ev = next(iter(x.events), None)
-    assert ev is not None and ev.cameo == "111" and agents(x, ev) == [speaker], show(x)
-
-
-def test_calling_something_by_a_neutral_name_is_no_event() -> None:
-    # guard: "called the meeting a success" praises
-    x = run("ASUNCION (AFP) - Paraguay is tense. Santiago Pena called the meeting a success.")
-    assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
-
-
 def test_cancelling_a_party_s_registration_is_an_administrative_sanction() -> None:
     x = run("ASUNCION (AFP) - Paraguay's Superior Court of Electoral Justice (TSJE) on Wednesday cancelled the "
             "registration of the opposition Patriotic Renewal Movement (MRP).")
