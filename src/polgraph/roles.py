@@ -48,9 +48,10 @@ _PRESS = {"journalist", "reporter", "correspondent", "editor"}
 _POSSESSORS = frozenset({"his", "her"})
 _ADVERBS = {"also", "now", "still", "currently"}  # "who is also president of", "who now heads"
 _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the French government
-# words between a country and its party's name ("Georgia's ruling Georgian Dream party")
+# posts a court does not have, so "its" before them is not a court ("general" of "secretary-general")
 _PARTY_POSTS = {"leader", "founder", "co-founder", "cofounder", "member", "activist", "candidate", "lawmaker",
-                "general"}  # "general" of "secretary-general"
+                "general"}
+# words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
 _NOT_GOVERNMENT = {"opposition", "activist", "rebel", "party", "student", "protest", "union", "movement",
@@ -942,8 +943,9 @@ class _Builder:
 
     def _referent_org(self, pronoun: Token, party_post: bool = False) -> Entity | None:
         """What 'its' ('their') refers to: the organisation that is the subject of its own sentence or
-        the one before, the latest such; None when no organisation is a subject there. A government, or
-        a court for a post only a party or group has ('leader'), gives way to a party or organisation named after it."""
+        the one before, the latest such; None when no organisation is a subject there. A government, or a
+        court for a post only a party or group has ('leader'), gives way to a party or organisation named
+        after it."""
         sentence = self.sent_of.get(pronoun.i, 0)
         best: tuple[int, Entity] | None = None
         for e in self.entities:
