@@ -897,3 +897,18 @@ def test_initials_skip_a_before_an_acronym() -> None:
 def test_a_dotted_acronym_of_an_international_body_is_named() -> None:
     x = run("BAMAKO (Reuters) - The U.N. said it was concerned. U.N. experts urged the authorities to free him.")
     assert named(x, "United Nations").type is EntityType.IGO, show(x)
+
+
+def test_a_name_ner_took_for_an_unknown_place_is_a_person_when_an_appositive_describes_one() -> None:
+    x = run("LUANDA (AP) — Police detained 43 people. Adalberto Costa Júnior, leader of the National Union for "
+            "the Total Independence of Angola (UNITA), condemned the detentions. Costa Júnior said so.")
+    person = named(x, "Adalberto Costa Júnior")
+    assert person.type is EntityType.PERSON, show(x)
+    assert "Costa Júnior" in {m.text for m in person.mentions}, show(x)
+
+
+def test_a_place_set_off_by_a_description_of_a_place_stays_a_place() -> None:
+    # guard: "Cazenga, a poor district of the capital" is a place
+    x = run("LUANDA (AP) — Police detained 43 people in Luanda. Protesters marched from Cazenga, a poor district "
+            "of the capital.")
+    assert named(x, "Cazenga").type.is_place, show(x)

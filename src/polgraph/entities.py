@@ -669,7 +669,10 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
 def _described_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'ordered Gevorg Sahakyan, deputy chairman of the ARU, held': two or three capitalised words NER
     left untagged, set off by an appositive that describes a person, are that person's name."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    # a place NER made of a name it does not know ("Adalberto" + "Costa Júnior" tagged a place) may be one
+    unknown_places = {i for s in spans if s.label_ in {"GPE", "LOC"} and gaz.lookup(s.text) is None
+                      for i in range(s.start, s.end)}
+    taken = {i for s in spans for i in range(s.start, s.end)} - unknown_places
     words = titles()
     added: list[Span] = []
     for i in tokens_with(doc, "ORTH", {","}):
@@ -677,17 +680,21 @@ def _described_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         start = i - 1
         while start > 0 and i - start < 3 and _name_word(doc[start - 1], words, gaz) and start - 1 not in taken \
-                and not doc[start - 1].ent_type_:
+                and (not doc[start - 1].ent_type_ or start - 1 in unknown_places):
             start -= 1
         span = Span(doc, start, i, label="PERSON")
-        if not (2 <= len(span) <= 3 and all(_name_word(t, words, gaz) and not t.ent_type_ for t in span)) \
+        if not (2 <= len(span) <= 3 and all(_name_word(t, words, gaz) and (not t.ent_type_ or t.i in unknown_places)
+                                            for t in span)) \
                 or start > 0 and (doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].text == "'s") \
                 or gaz.lookup(span.text) is not None or any(t.lower_ in _ORG_CUES for t in span):
             continue
         if any(c.dep_ == "appos" and c.i > i and _describes_a_person(c) for c in span.root.children):
             added.append(span)
             taken.update(range(start, i))
-    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
+    return sorted([*kept, *added], key=lambda s: s.start)
 
 
 def portfolio_title(doc: Doc, i: int) -> int | None:
@@ -1386,11 +1393,11 @@ def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
 
 
 def _surname_as_place(c: _Cand, doc: Doc) -> bool:
-    """A one-word place name no gazetteer knows, not after a word that introduces a place (unless it
-    owns something: "at Quati's home"): when a person in the article bears it as a name, it is that
-    person ("Quati, who leads the party", tagged as a place by NER)."""
+    """A place name of one or two words no gazetteer knows, not after a word that introduces a place
+    (unless it owns something: "at Quati's home"): when a person in the article bears it as a name, it is
+    that person ("Quati, who leads the party", "Costa Júnior said", tagged as places by NER)."""
     owner = c.tok_end < len(doc) and doc[c.tok_end].lower_ in {"'s", "’s"}  # "at Linbelin's home"
-    return (c.type.is_place and c.known is None and len(c.text.split()) == 1 and c.text.istitle()
+    return (c.type.is_place and c.known is None and len(c.text.split()) <= 2 and c.text.istitle()
             and (owner or not _locative(doc[c.tok_begin:c.tok_end])))
 
 
