@@ -898,3 +898,31 @@ def test_a_spokeswoman_for_the_police_command_is_the_police_s() -> None:
 def test_who_leads_an_organisation_with_a_in_its_name() -> None:
     assert_post("BAMAKO (AP) — Oumar Traore, who leads the Alliance for a Free Mali (AFM), pleaded not guilty.",
                 "Oumar Traore", "leader", "Alliance for a Free Mali")
+
+
+def test_a_senator_of_a_party_sits_in_the_senate_and_is_a_party_member() -> None:
+    x = run("ASUNCION (Reuters) - The Senate expelled him in 2023. Opposition senator Andrea Villalba of the "
+            "Authentic Radical Liberal Party (PLRA) accused the Colorado Party of protecting him.")
+    assert {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Andrea Villalba")} == {
+        ("senator", "Senate of Paraguay"), ("member", "Authentic Radical Liberal Party")}, show(x)
+
+
+def test_a_party_s_post_before_a_comma_and_a_title_before_the_name_are_both_held() -> None:
+    x = run("ASUNCION (Reuters) - The Colorado Party's president, former President Horacio Cartes, has been under "
+            "sanctions since 2023.")
+    assert {(m.role, x.entity(m.organization).label) for m in posts_of(x, "Horacio Cartes")} == {
+        ("president", "Colorado Party"), ("former president", "Government of Paraguay")}, show(x)
+
+
+def test_a_titled_name_of_a_government_body_holds_the_post_there() -> None:
+    assert_post("ASUNCION (Reuters) - A court convicted him. Prosecutor Liliana Alcaraz of the Public Ministry's "
+                "economic crimes unit said she was satisfied.",
+                "Liliana Alcaraz", "prosecutor", "Public Ministry")
+
+
+def test_a_foreign_country_s_military_leader_leads_that_country_s_military() -> None:
+    x = run("FREETOWN (Reuters) - Sierra Leone closed the border. Guinea's military leader, General Mamadi "
+            "Doumbouya, has not commented.")
+    (m,) = posts_of(x, "Mamadi Doumbouya")
+    org = x.entity(m.organization)
+    assert (m.role, org.label, org.scope) == ("military leader", "military", "Guinea"), show(x)

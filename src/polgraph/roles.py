@@ -220,6 +220,10 @@ class _Builder:
         while run and (run[0].lower_ in _POSSESSIVE or run[0].is_punct):
             run.pop(0)
         last = self.doc[end - 1]
+        if run and run[0].i >= 2 and self.doc[run[0].i - 1].text == "," \
+                and self._kinds(self.doc[run[0].i - 2]) - {"honorific", "modifier"}:
+            # "The Colorado Party's president, former President Horacio Cartes": the post before the comma too
+            self._title_then_name(person, run[0].i - 1, last)
         if not run and start >= 2 and self.doc[start - 1].lower_ in {"and", ","}:
             j, steps = start - 1, 0  # "CNRP lawmakers Kong Saphea, Nhay Chamroeun and …": back to the title
             while j >= 0 and steps < 16 and (self.doc[j].lower_ in {"and", ","} or self.doc[j].is_title
@@ -589,7 +593,7 @@ class _Builder:
         party = self._owner(j)
         # "Judge Ani Khachatryan of the Yerevan Court of General Jurisdiction": a post in that court
         if party is None or party.type is not EntityType.PARTY and not (run and party.type in {
-                EntityType.ORGANIZATION, EntityType.COURT}):
+                EntityType.ORGANIZATION, EntityType.COURT, EntityType.GOVERNMENT}):  # "Prosecutor X of the Y"
             return
         last = j
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
@@ -598,7 +602,8 @@ class _Builder:
         heads = [t for t in run or [] if self._kinds(t) & posts]
         # "Deputy Commerce Minister X of Y"; "President X of the Y Party": the head of state, a member of Y
         cabinet = any("government" in self._kinds(t) for t in run or []) or bool(
-            run and run[-1].text == "President" and not {t.lower_ for t in run} & _NOT_GOVERNMENT)
+            run and run[-1].text == "President" and not {t.lower_ for t in run} & _NOT_GOVERNMENT) \
+            or bool(run and run[-1].lower_ in _SEATED)  # "senator X of the Y Party": a seat, and a member of Y
         if run and heads and not cabinet and not any(self._owner(t.i) for t in run):
             self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], party, run[0].idx,
                            doc[last].idx + len(doc[last].text))
@@ -819,7 +824,8 @@ class _Builder:
                 if org is not None:
                     continue
             if low in STATE_BODIES and tok.i not in self.token_entity:
-                org = org or self._state_body(low, tok.idx)  # "Police spokesman X"; "police chief X" keeps the word
+                org = org or self._state_body(low, tok.idx, country)  # "Police spokesman X"; "police chief X"
+                # keeps the word; "Guinea's military leader X": Guinea's military
                 if role_tokens or not any(self._kinds(t) & {"head"} for t in tokens if t.i > tok.i):
                     continue
                 role_tokens.append(tok)
@@ -1010,12 +1016,15 @@ class _Builder:
             sentence = self.sent_of.get(span.start if span is not None else 0, 0)
             self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
 
-    def _state_body(self, noun: str, offset: int = 0) -> Entity:
+    def _state_body(self, noun: str, offset: int = 0, country: str | None = None) -> Entity:
+        """The police (army, military …) the article names, else the country's: `country` when the post
+        says whose ("Guinea's military leader"), else the article's main country."""
         named = [e for e in self.entities if e.type is EntityType.GOVERNMENT and e.mentions
                  and e.label.lower().endswith(noun) and not e.key.startswith("state:")]
-        if named:  # "provincial Deputy Police Chief X" after "Kampong Cham Provincial Police"
+        if named and country in {None, self.main_country}:
+            # "provincial Deputy Police Chief X" after "Kampong Cham Provincial Police"
             return min(named, key=lambda e: min(abs(m.begin - offset) for m in e.mentions))
-        index, entity = with_state_body(self.index(), noun, self.main_country, self.gaz)
+        index, entity = with_state_body(self.index(), noun, country or self.main_country, self.gaz)
         if entity.key not in self.by_key:
             self.entities = list(index.entities)
             self.by_key[entity.key] = entity
