@@ -2005,3 +2005,33 @@ def test_what_someone_called_something_in_passing_is_no_event() -> None:
     x = run("ASUNCION (AFP) - Carlos Benitez returned on Sunday, in what the government labelled an attack on the "
             "state.")
     assert not [ev for ev in x.events if ev.cameo == "111"], show(x)
+
+
+def test_dates_told_against_the_year_the_sentence_before_set() -> None:
+    x = run("ASUNCION, May 15 (Reuters) - The Senate expelled Rodrigo Benitez in August 2023, and prosecutors "
+            "charged him in September of that year. The Colorado Party suspended his membership the same month, "
+            "and he resigned from it in October.", published="2025-05-15")
+    assert {ev.trigger: ev.date.value for ev in x.events if ev.date} == {
+        "expelled": "2023-08", "charged": "2023-09", "suspended": "2023-09", "resigned": "2023-10"}, show(x)
+
+
+def test_a_bare_month_after_a_bare_year_keeps_the_report_s_year() -> None:
+    # guard: only a month of an earlier year carries its year on to a later month
+    x = run("ASUNCION, May 15 (Reuters) - Rodrigo Benitez was elected in 2019. In March police arrested him.",
+            published="2025-05-15")
+    assert event(x, "arrested").date.value == "2025-03", show(x)
+
+
+def test_lifting_a_house_arrest_eases_it_and_is_not_an_arrest() -> None:
+    x = run("ASUNCION, May 15 (Reuters) - In March 2024, Judge Hugo Sosa lifted Rodrigo Benitez's house arrest.")
+    ev = event(x, "lifted")
+    assert (ev.cameo, agents(x, ev), patients(x, ev)) == ("081", ["Hugo Sosa"], ["Rodrigo Benitez"]), show(x)
+    assert not [e for e in x.events if e.trigger == "arrest"], show(x)
+
+
+def test_being_under_a_body_s_sanctions_is_being_sanctioned_by_it() -> None:
+    x = run("ASUNCION (Reuters) - Former President Horacio Cartes has been under U.S. Treasury sanctions since "
+            "January 2023.")
+    ev = event(x, "sanctions")
+    assert (agents(x, ev), patients(x, ev)) == (["United States Department of the Treasury"], ["Horacio Cartes"]), \
+        show(x)

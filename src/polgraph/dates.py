@@ -174,6 +174,35 @@ _RESOLVERS = {
 }
 
 
+_BARE_MONTH = re.compile(rf"^(?:in\s+|early\s+|late\s+|mid-?\s*)?{_M}$", re.I)
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+_SAME_MONTH = re.compile(r"\b(?:that|the same) month\b", re.I)
+
+
+def in_context(text: str, resolved: EventDate | None, anchor: EventDate, published: date | None) -> EventDate | None:
+    """A date the sentence before (or this one) sets the year of: 'charged him in September of that year',
+    'suspended him the same month', and a later bare month told after a month of an earlier year
+    ('expelled in August 2023 … resigned in October' is October 2023, not the last October before the
+    report). None when the context changes nothing."""
+    value = None
+    if _SAME_MONTH.search(text) and anchor.precision is not Precision.YEAR:
+        value, precision = anchor.value[:7], Precision.MONTH
+    elif _THAT_YEAR.search(text):
+        m = re.search(_M, text, re.I)
+        month = MONTHS.get(m["month"].lower().rstrip(".")) if m else None
+        value = f"{anchor.value[:4]}-{month:02d}" if month else anchor.value[:4]
+        precision = Precision.MONTH if month else Precision.YEAR
+    elif (m := _BARE_MONTH.match(text.strip())) and resolved is not None and published is not None \
+            and int(anchor.value[:4]) < published.year and m["month"] != "may":
+        month = MONTHS[m["month"].lower().rstrip(".")]  # after a month of that year, not after a bare year
+        after = anchor.precision is not Precision.YEAR and month > int(anchor.value[5:7])
+        if after and int(resolved.value[:4]) > int(anchor.value[:4]):
+            value, precision = f"{anchor.value[:4]}-{month:02d}", Precision.MONTH
+    if value is None:
+        return None
+    return EventDate(value, precision, Resolution.RELATIVE, text.strip())
+
+
 def number_word(word: str) -> int | None:
     """'two' → 2 (small numbers written out, as news does)."""
     return _NUMBERS.get(word.lower())

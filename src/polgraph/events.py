@@ -326,6 +326,7 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
     date_of: dict[int, EventDate] = {}
     bounds: dict[int, EventDate | None] = {}
     dated = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    anchor: tuple[int, EventDate] | None = None  # the last date that gave its year, and its sentence
     for ent in dated:
         gov = _governor(ent)
         if gov is None:
@@ -334,6 +335,12 @@ def _context(doc: Doc, index: EntityIndex, article: Article) -> _Ctx:
             bounds[ent.start] = dates.resolve(ent.text, article.published, future=True)  # ahead unless dated
             continue
         resolved = dates.resolve(ent.text, article.published, future=_is_future(gov))
+        sentence = sent_of[ent.start]
+        told = dates.in_context(ent.text, resolved, anchor[1], article.published) \
+            if anchor is not None and sentence - anchor[0] <= 1 else None
+        resolved = told or resolved
+        if resolved is not None and (told is not None or resolved.resolution is Resolution.EXPLICIT):
+            anchor = (sentence, resolved)
         if resolved is not None:
             date_of.setdefault(gov.i, resolved)
     ctx = _Ctx(doc, index, article, by_key, sent_of, date_of, persons, groups, [], org_mentions=orgs,
@@ -494,6 +501,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         reading = next((r for r in readings if r.cameo == "173"), None)  # "ordered him held for six months"
     if reading is None or _inside_request(tok) or _restates_clause(tok, ctx):
         return None
+    if is_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDOING:
+        return None  # "lifted his house arrest", "ended the curfew": the ending is the news, the start older
     if is_verb and reading.cameo == "111" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"what", "which"}
                                                   for c in tok.children):
         return None  # "in what the government labeled a coup attempt": the name it gives, told in passing
@@ -1174,7 +1183,10 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             if stance == "anti":  # "an anti-government rally": the government is what it is against
                 patients.extend(keys)
             elif stance is None:  # ("a pro-government rally" is its supporters', not the government's)
-                (agents if reading.object_role == "none" else patients).extend(keys)
+                # "U.S. Treasury sanctions", "EU sanctions": a body imposes them ("Venezuela sanctions" are on it)
+                imposer = reading.cameo[:2] == "16" and all(
+                    ctx.by_key[k].type in {EntityType.GOVERNMENT, EntityType.IGO} for k in keys)
+                (agents if reading.object_role == "none" or imposer else patients).extend(keys)
         elif c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             keys = [k for o in objs for k in _resolve(o, ctx)]
@@ -1229,6 +1241,11 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if not agents and doer is not None:
             agents.extend(_resolve(doer, ctx))
+    if not patients and reading.cameo[:2] == "16" and tok.dep_ == "pobj" and tok.head.lower_ == "under" \
+            and tok.head.head.lemma_.lower() in {"be", "remain", "come", "fall"}:
+        subject = _subject(tok.head.head)  # "X has been under U.S. sanctions since 2023": X is sanctioned
+        if subject is not None:
+            patients.extend(k for k in _resolve(subject, ctx) if k not in agents)
     if not patients and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "be" \
             and _since_date(tok.head.head):
         subject = _subject(tok.head.head)  # "X has been in custody since July 2021": X was detained then
@@ -2387,6 +2404,7 @@ def _ordered_done(tok: Token) -> bool:
 
 
 _ORDERING = {"order", "direct"}
+_UNDOING = {"lift", "end", "rescind"}  # a state brought to an end ("lifted his house arrest")
 
 
 def _wished(tok: Token) -> bool:
