@@ -674,17 +674,19 @@ def _described_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
                       for i in range(s.start, s.end)}
     taken = {i for s in spans for i in range(s.start, s.end)} - unknown_places
     words = titles()
+
+    def free(t: Token) -> bool:  # a name word NER left untagged, or put in an unknown place
+        return _name_word(t, words, gaz) and (not t.ent_type_ or t.i in unknown_places)
+
     added: list[Span] = []
     for i in tokens_with(doc, "ORTH", {","}):
         if i < 2 or i - 1 in taken:
             continue
         start = i - 1
-        while start > 0 and i - start < 3 and _name_word(doc[start - 1], words, gaz) and start - 1 not in taken \
-                and (not doc[start - 1].ent_type_ or start - 1 in unknown_places):
+        while start > 0 and i - start < 3 and start - 1 not in taken and free(doc[start - 1]):
             start -= 1
         span = Span(doc, start, i, label="PERSON")
-        if not (2 <= len(span) <= 3 and all(_name_word(t, words, gaz) and (not t.ent_type_ or t.i in unknown_places)
-                                            for t in span)) \
+        if not (2 <= len(span) <= 3 and all(free(t) for t in span)) \
                 or start > 0 and (doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].text == "'s") \
                 or gaz.lookup(span.text) is not None or any(t.lower_ in _ORG_CUES for t in span):
             continue

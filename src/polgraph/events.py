@@ -1055,9 +1055,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         if subject.lower_ in PRONOUNS_PERSON:  # "(police arrested X …) he had arrested my husband": not X
             found = [k for k in found if (reading.cameo[:2], k) not in ctx.acted_on]
         agents = found + agents
-    elif subject is not None and passive and not patients and not (tok.dep_ == "xcomp" and _ordered_done(tok)):
+    ordered_object = tok.dep_ == "xcomp" and _ordered_done(tok)  # "ordered him held": the order's object
+    if subject is not None and passive and not patients and not ordered_object:
         patients = _resolve(subject, ctx)
-    if tok.dep_ == "xcomp" and not patients and _ordered_done(tok):  # "ordered him held": the order's object
+    if ordered_object and not patients:
         patients = [k for c in tok.head.children if c.dep_ == "dobj" for k in _resolve(c, ctx)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not patients and tok.head.dep_ != "appos":
         # "activists arrested this year"; not "X, an opposition leader accused of treason": background
