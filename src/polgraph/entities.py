@@ -251,6 +251,9 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
+        if ent.label_ == "ORG" and not split and (end := _qualifier_end(doc, e)) is not None \
+                and any(t.lower_ in _QUALIFIED for t in ent):
+            out[-1] = Span(doc, out[-1].start, end, label="ORG")  # "… Party of Nepal (Unified Marxist-Leninist)"
         if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
                 and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
@@ -635,6 +638,11 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """'Nika Melia, a leader of…': a common given name and one or two more capitalised names that NER
     left untagged are a person (the small model misses many names that are not English)."""
+    names = given_names()
+    # "Colonel Mamadou" + "Saliou Camara" (tagged a person): a given name NER left out before a person's name
+    spans = [Span(doc, s.start - 1, s.end, label="PERSON") if s.label_ == "PERSON" and s.start > 0
+             and doc[s.start - 1].text in names and doc[s.start - 1].pos_ == "PROPN" and not doc[s.start - 1].ent_type_
+             else s for s in spans]
     taken = {i for s in spans for i in range(s.start, s.end)}
     # "Esther" + "Phiri" (tagged ORG): a surname NER typed alone, right after a given name it left out
     surnames = {s.start: s for s in spans if len(s) == 1 and s.label_ in {"ORG", "PERSON", "NORP"}
@@ -642,9 +650,10 @@ def _given_named(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     dropped: set[Span] = set()
     words = titles()
     added: list[Span] = []
-    for i in tokens_with(doc, "ORTH", given_names()):
+    for i in tokens_with(doc, "ORTH", names):
         if i in taken or doc[i].pos_ != "PROPN" or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha
-                                                    and not doc[i].is_sent_start and portfolio_title(doc, i) is None):
+                                                    and not doc[i].is_sent_start and portfolio_title(doc, i) is None
+                                                    and doc[i - 1].lower_.removesuffix("s") not in words):
             continue  # inside a longer capitalised run ("Lake Victoria Park"): not this rule's to split
         end = i + 1
         while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
@@ -770,11 +779,31 @@ def _split_dateline(ent: Span) -> list[Span] | None:
     return None
 
 
+_QUALIFIED = {"party", "front", "movement", "congress", "league", "alliance", "union"}  # names a faction may qualify
+
+
+def _qualifier_end(doc: Doc, i: int) -> int | None:
+    """'(Maoist Centre)', '(Unified Marxist-Leninist)' opening at token i: a faction's qualifier, part of a
+    party's name (capitalised words, not an acronym, not a place); the token after its ')'."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 5 and (doc[j].is_title and doc[j].is_alpha or doc[j].text == "-"):
+        j += 1
+    if j - i < 3 or j >= len(doc) or doc[j].text != ")" or doc[i + 1:j].text.upper() == doc[i + 1:j].text:
+        return None
+    return j + 1
+
+
 def _split_bracket(ent: Span) -> list[Span] | None:
     """'Movement for Democratic Change (MDC': NER took the opening bracket and the acronym in; the
-    name and its acronym are two spans (joined again as one entity by the acronym rule)."""
+    name and its acronym are two spans (joined again as one entity by the acronym rule). A faction's
+    qualifier, 'Communist Party of Nepal (Maoist Centre', stays in the name, with its ')'."""
     for tok in ent:
         if tok.text == "(" and ent.start < tok.i < ent.end - 1:
+            end = _qualifier_end(ent.doc, tok.i) if ent.label_ == "ORG" else None
+            if end is not None and end >= ent.end:
+                return [Span(ent.doc, ent.start, end, label="ORG")]
             inner = ent.doc[tok.i + 1:ent.end]
             if ")" in inner.text:
                 if not (len(inner) >= 3 and inner[1].text == ")" and all(t.is_lower for t in inner[2:])):
@@ -1116,7 +1145,8 @@ def _trim(ent: Span) -> Span | None:
                            (ent.label_ == "PERSON" and doc[start].lower_.strip(".") in title_words
                             and end - start > 1)):
         start += 1
-    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct and not (
+                               doc[end - 1].text == ")" and "(" in doc[start:end - 1].text)  # "(Maoist Centre)"
                            or doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ", "VERB",
                                                                             "AUX"}):
         end -= 1  # "the National Assembly on" (March 29), "the ZANU-PF party won": NER took the next word in
@@ -1275,6 +1305,9 @@ def _cluster(cands: list[_Cand], doc: Doc) -> list[_Cluster]:
         if c.type is EntityType.PERSON and target.type is EntityType.ORGANIZATION and target.known is None:
             target.type = EntityType.PERSON
         by_key.setdefault(key, target)
+        if c.text.endswith(")") and "(" in c.text and target.type.is_agent:
+            # "Communist Party of Nepal (Maoist Centre)": the faction's qualifier alone names it too
+            by_key.setdefault(_ministry_key(norm(c.text[c.text.rindex("(") + 1:-1])), target)
         if len(words) > 1 and words[-1].lower() == "party" and target.type.is_agent:
             by_key.setdefault(_ministry_key(norm(" ".join(words[:-1]))), target)  # "ZANU-PF party" is "ZANU-PF"
         if c.known and target.known is None:
@@ -1319,7 +1352,7 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
         for name in {c.text for c in cl.cands}:
             parts = name.split()
             if len(parts) >= 2:
-                for part in {parts[0], parts[-1]}:
+                for part in {parts[0], parts[-1], _without_article(parts[-1])}:
                     if cl not in owners.setdefault(part, []):
                         owners[part].append(cl)
     # a one-word organisation name said again where NER missed it ("Ennahda called the arrest …")
@@ -1413,6 +1446,14 @@ def _by_initials(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
     return None
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)-(?=\w)")
+
+
+def _without_article(word: str) -> str:
+    """'al-Tarawneh' → 'Tarawneh': reports call a person by the surname without its article too."""
+    return _ARABIC_ARTICLE.sub("", word, count=1) if _ARABIC_ARTICLE.match(word) else word
+
+
 def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
     """The person whose full name contains this short name: of several ('Khan' with Imran Khan and Gohar
     Ali Khan), the one named last before it, as a reader takes it; else the one named first after it."""
@@ -1426,7 +1467,8 @@ def _by_name_part(c: _Cand, clusters: list[_Cluster]) -> _Cluster | None:
             if len(parts) <= len(words):
                 continue
             n = len(words)
-            if any(parts[i:i + n] == words for i in range(len(parts) - n + 1)):
+            bare = [_without_article(p) for p in parts]  # "Hmoud" is part of "Ziad al-Hmoud"
+            if any(parts[i:i + n] == words or bare[i:i + n] == words for i in range(len(parts) - n + 1)):
                 before = [c.begin - x.begin for x in cl.cands if x.begin < c.begin]
                 rank = (0, min(before)) if before else (1, min(abs(x.begin - c.begin) for x in cl.cands))
                 if best is None or rank < best[0]:
