@@ -19,7 +19,7 @@ from .entities import LEGISLATURE_WORDS, EntityIndex, portfolio_title, with_gove
 from .gazetteer import Gazetteer
 from .lexicon import titles
 from .model import Article, Entity, EntityType, Membership, Mention
-from .nlp import tokens_with
+from .nlp import tokens_with, tokens_with_lemma
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
@@ -51,6 +51,11 @@ _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the F
 # posts a court does not have, so "its" before them is not a court ("general" of "secretary-general")
 _PARTY_POSTS = {"leader", "founder", "co-founder", "cofounder", "member", "activist", "candidate", "lawmaker",
                 "general"}
+# second words of two-word portfolios ("External Affairs Minister", "Public Works Minister")
+_PORTFOLIO_SECOND = {"Affairs", "Works", "Government", "Relations", "Security", "Services", "Development"}
+# a successor takes the post of the one replaced (`_Builder.successions`), unless it is still to come
+_SUCCEEDING = frozenset({"replace", "succeed"})
+_NOT_YET = {"will", "would", "could", "may", "might", "should", "must", "shall"}
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
@@ -119,6 +124,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
     builder.possessed_parties()
+    builder.successions()
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
@@ -193,7 +199,8 @@ class _Builder:
                     self._owner(i - 3) is not None:
                 i -= 3  # "Rescue Party (CNRP) lawmakers X": the acronym repeats the owner before it
                 continue
-            inside_post = tok.is_title and run and bool(self._kinds(run[0])) and i not in self.token_entity
+            inside_post = tok.is_title and run and (bool(self._kinds(run[0])) or len(run) == 2 and run[
+                0].text in _PORTFOLIO_SECOND and "government" in self._kinds(run[1])) and i not in self.token_entity
             # "EU foreign policy chief X", "UN human rights chief X": a common noun naming the post's field
             field = tok.is_lower and bool(run) and sum(t.is_lower and not self._kinds(t) for t in run) < 2 and (
                 tok.pos_ == "NOUN" and tok.dep_ == "compound" and bool(self._kinds(run[0]))
@@ -204,7 +211,7 @@ class _Builder:
                 or run[0].lower_ in _POSSESSIVE and self._described_org(i) is not None)
             if tok.lower_ in {"and", "&"} and len(run) >= 2 and run[0].is_title \
                     and not self._kinds(run[0]) - {"modifier"} and "government" in self._kinds(run[-1]) \
-                    and i > 0 and self.doc[i - 1].is_title \
+                    and i > 0 and self.doc[i - 1].is_title and not self._kinds(self.doc[i - 1]) \
                     and self.doc[i - 1].is_alpha and i - 1 not in self.token_entity:
                 run[:0] = [self.doc[i - 1], tok]  # "Industry and Trade Minister X": the portfolio's two words
                 i -= 2
@@ -487,6 +494,8 @@ class _Builder:
                     return
                 j += 1
         elif j < len(doc) and doc[j].lower_ in _COPULA:
+            if doc[end - 1].dep_ == "dobj" and doc[end - 1].head.lemma_.lower() in _SUCCEEDING:
+                return  # "X replaced Y as interior minister": the post is X's now (`successions`)
             j += 1
         elif j + 1 < len(doc) and _self_named(doc, j):
             j += 2  # "X declared himself head of Y"
@@ -515,7 +524,9 @@ class _Builder:
             tok = doc[j]
             describing = tok.is_lower and tok.pos_ in {"ADJ", "VERB", "NOUN"} and tok.tag_ in {"JJ", "VBG", "NN"}
             # "deputy Asia director": a capitalised word inside the post's name, before its title word
-            describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1])))
+            describing = describing or (tok.is_title and j + 1 < len(doc) and bool(self._kinds(doc[j + 1]))) or (
+                not run and tok.is_title and j + 2 < len(doc) and doc[j + 1].is_title
+                and "head" in self._kinds(doc[j + 2]))  # "X, Central Africa director at Y"
             party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and (
                 run[-1].lower_ == "party" or self._owner(run[-1].i) is not None))  # "the ministry's spokesman"
             joined = tok.text == "-" and bool(run) and not doc[j - 1].whitespace_ and not tok.whitespace_
@@ -539,7 +550,7 @@ class _Builder:
         if not run or run[-1].tag_ in {"NNS", "NNPS"}:
             return  # "X, several party leaders ...": a plural is a different group, not X's post
         k = j
-        brief = self._brief(j) if run[-1].i == j - 1 else ""
+        brief = (self._brief(j) or self._portfolio(j)) if run[-1].i == j - 1 else ""
         if not brief and k < len(doc) and doc[k].lower_ in _LINKS:
             k += 1
             if k < len(doc) and doc[k].lower_ == "the":
@@ -570,6 +581,11 @@ class _Builder:
                             k = n
                             continue
                 break
+            n = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+            party = self._owner(n) if k < len(doc) and doc[k].lower_ == "for" and n < len(doc) else None
+            if party is not None and party.type is EntityType.PARTY and run and self._owner(run[-1].i) is not None:
+                # "a member of the House of Representatives for the Maoist Centre": the seat, and the party's
+                self._add_with(person, [], party, doc[start].idx, doc[n].idx + len(doc[n].text), role="member")
         last = doc[max(t.i for t in run)]
         self._add(person, run, doc[start].idx, last.idx + len(last.text), brief)
         if j < len(doc) and doc[j].lower_ == "and":
@@ -636,6 +652,51 @@ class _Builder:
                 while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
                     last += 1
                 self._add_with(person, [], party, tok.idx, doc[last].idx + len(doc[last].text), role="member")
+
+    def successions(self) -> None:
+        """'He was replaced by X', 'Y was succeeded by X', 'X replaced Y': X now holds Y's posts; 'X replaced
+        Y as interior minister': X holds that one. A succession still to come or denied gives nothing."""
+        doc = self.doc
+        for i in tokens_with_lemma(doc, _SUCCEEDING):
+            verb = doc[i]
+            if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET
+                                          for c in verb.children):
+                continue
+            before = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            after = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if before is None:
+                after = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                before = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            new = self._person_at(after)
+            old = self._person_at(before)
+            if new is None or old is None or new.key == old.key:
+                continue
+            post = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            begin, end = doc[after.left_edge.i].idx, doc[after.right_edge.i].idx + len(doc[after.right_edge.i])
+            if post is not None:
+                if self._kinds(post) & {"head", "government", "court"}:
+                    last = next((t.i for t in doc[post.i:post.right_edge.i + 1] if t.is_punct), post.right_edge.i + 1)
+                    title = list(doc[post.left_edge.i:last])  # "as head of the football federation"
+                    self._add(new, title, title[0].idx, title[-1].idx + len(title[-1].text))
+                continue
+            for m in [m for m in self.memberships if m.person == old.key]:
+                if m.role != "member" and not m.role.lower().startswith(("former", "ex-")):
+                    self._add_with(new, [], self.by_key[m.organization], begin, end, role=m.role)
+
+    def _person_at(self, tok: Token | None) -> Entity | None:
+        """The person a subject or object names: its name, or for 'he' and 'she' the person named last
+        before it, in its sentence or the one before."""
+        if tok is None:
+            return None
+        key = self.token_entity.get(tok.i)
+        if key is not None:
+            return self.by_key[key] if self.by_key[key].type is EntityType.PERSON else None
+        if tok.lower_ not in {"he", "she"}:
+            return None
+        sentence = self.sent_of_tuple[tok.i]
+        return _last_mentioned(self.entities, tok.idx, lambda e: e.type is EntityType.PERSON,
+                               near=lambda m: 0 <= sentence - m.sentence <= 1)
 
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
         """'the ZANU-PF party, headed (led, chaired, founded) by X (and Y)', 'the military, led by Senior
@@ -790,6 +851,25 @@ class _Builder:
             n += 1
         return doc[i:n].text
 
+    def _portfolio(self, i: int) -> str:
+        """'of government communication' of 'the minister of government communication', 'of state for legal
+        affairs': a minister's portfolio after the post (`i` is 'of' or 'for'), words that name no entity,
+        up to the clause's end; empty when an entity follows ('minister of Kenya': its owner)."""
+        doc = self.doc
+        if i == 0 or doc[i].lower_ not in {"of", "for"} or "government" not in self._kinds(doc[i - 1]):
+            return ""
+        n = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        end = n
+        while end < len(doc) and end - n < 6 and (end not in self.token_entity or doc[end].is_lower) \
+                and doc[end].is_alpha and (doc[end].pos_ in {"NOUN", "ADJ", "PROPN"}
+                                           or doc[end].lower_ in {"and", "for", "of"}):
+            end += 1  # "government" in "minister of government communication" is no entity of its own
+        while end > n and doc[end - 1].pos_ not in {"NOUN", "PROPN"}:
+            end -= 1
+        if end == n or (end < len(doc) and (end in self.token_entity or doc[end].pos_ in {"NOUN", "PROPN", "ADJ"})):
+            return ""
+        return doc[i:end].text
+
     def _add(self, person: Entity, tokens: list[Token], begin: int, end: int, brief: str = "") -> None:
         role_tokens: list[Token] = []
         org: Entity | None = None
@@ -846,6 +926,8 @@ class _Builder:
                     len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
                     and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}) \
                 and not (len(role_tokens) in {2, 3} and "government" in self._kinds(role_tokens[1])) \
+                and not (len(role_tokens) == 3 and "government" in self._kinds(role_tokens[2])
+                         and role_tokens[1].text in _PORTFOLIO_SECOND) \
                 and not (len(role_tokens) == 4 and role_tokens[1].lower_ in {"and", "&"}
                          and "government" in self._kinds(role_tokens[3])):
             # a capitalised word that is no title (sentence start); "'s Asia director" keeps it, and so does
@@ -862,8 +944,8 @@ class _Builder:
         role = " ".join(words_out).replace(" - ", "-")
         if not role.replace(" and ", " ").istitle():  # "Industry and Trade Minister" is a title too
             role = role.lower()  # "police Chief" → "police chief"; "Prime Minister" stays a title
-        if brief and role_tokens[-1].lower_ in _BRIEF_POSTS:
-            role = f"{role} {brief}"  # "ambassador to Bolivia"
+        if brief and (role_tokens[-1].lower_ in _BRIEF_POSTS or "government" in self._kinds(role_tokens[-1])):
+            role = f"{role} {brief}"  # "ambassador to Bolivia", "minister of state for legal affairs"
         if bench:
             role = "judge"
         # a title of several words has the kinds of the whole ("attorney general": a government post)
@@ -878,10 +960,12 @@ class _Builder:
                                     and "prosecut" in e.label.lower())
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
-        seated = org is None and role_tokens[-1].lower_ in _SEATED
+        seat = role_tokens[-1].lemma_.lower() if role_tokens[-1].tag_ == "NNS" else role_tokens[-1].lower_
+        seated = org is None and seat in _SEATED
         if seated:
-            # "Speaker X", "opposition lawmaker X", "senator X": of the parliament the article names
-            org = self._legislature(begin, chamber=role_tokens[-1].lower_)
+            # "Speaker X", "opposition lawmaker X", "senator X", "lawmakers X and Y": of the parliament the
+            # article names
+            org = self._legislature(begin, chamber=seat)
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
         words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
         if org is None and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
@@ -971,8 +1055,9 @@ class _Builder:
                 root = span.root if span is not None else None
                 if root is not None and root.dep_ == "compound" and root.head.lower_ == "party":
                     root = root.head  # "The Podemos party, which backed him, said …"
-                if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
-                    best = (m.begin, e)
+                if root is not None and (root.dep_ in {"nsubj", "nsubjpass"} or root.dep_ == "appos"
+                                         and root.head.dep_ in {"nsubj", "nsubjpass"}):
+                    best = (m.begin, e)  # "The main opposition All People's Congress (APC) accused …"
         if best is None or best[1].type is EntityType.GOVERNMENT or best[1].type is EntityType.COURT and party_post:
             # "the government dissolved the party PASTEF, after its leader …", "The Supreme Court banned the
             # IRPT in 2015 … Its exiled leader": a government or a court has no leader of that kind; the party
