@@ -103,6 +103,7 @@ class _Ctx:
     gaz: Gazetteer | None = None
     added: dict[str, Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)
+    posts: tuple[Membership, ...] = ()
     org_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (begin, sentence, organisation)
     gender: dict[str, str] = field(default_factory=dict)  # person → "m"/"f", from honorifics in the text
     date_ents: list[Span] = field(default_factory=list)  # the DATE entities (doc.ents rebuilds them per call)
@@ -160,6 +161,7 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
     ctx.gaz = gaz
     for m in memberships:
         ctx.affiliation.setdefault(m.person, m.organization)
+    ctx.posts = memberships
     lexicon = triggers()
     events: dict[tuple, Event] = {}
     for i in tokens_with_lemma(doc, lexicon):
@@ -554,9 +556,17 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
-    if tok.lemma_.lower() == "quit" and not any(p.role is Role.AGENT and ctx.by_key[p.entity].type in {
+    if tok.lemma_.lower() in {"quit", "leave"} and not any(p.role is Role.AGENT and ctx.by_key[p.entity].type in {
             EntityType.PERSON, EntityType.GROUP} for p in participants):
         return None  # people resign; "the junta quit ECOWAS" is a state leaving a bloc, not a resignation
+    if tok.lemma_.lower() == "oust" and tok.dep_ in {"acl", "amod"}:
+        return None  # "lawmakers ousted in the coup", "the ousted president": who they are, told in passing
+    if tok.lemma_.lower() == "receive" and reading.needs and not any(
+            c.dep_ == "dobj" and {t.lemma_.lower() for t in c.doc[c.left_edge.i:c.i + 1]} & set(
+                reading.needs.split(";")) for c in tok.children):
+        return None  # "received the defectors" hosts them; "received a letter from the president" does not
+    if tok.lemma_.lower() == "leave":  # "left the Democratic Montenegro party": a party, never the place
+        participants = [p for p in participants if p.role is Role.AGENT or not ctx.by_key[p.entity].type.is_place]
     if tok.lemma_.lower() in _NEEDS_VICTIM and not any(p.role is Role.PATIENT for p in participants):
         return None  # "hung up the phone", "executed the plan": no one put to death (or set free)
     ruling = _ruling(tok) if is_verb else None
@@ -573,7 +583,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         if court is not None:
             implied = court
         elif (code in IMPLIED_STATE_AGENT or judicial) and ctx.index.government \
-                and not _unnamed_doer(tok, ctx, reading):
+                and not _unnamed_doer(tok, ctx, reading) and tok.lemma_.lower() != "oust":
+            # (who ousts is a parliament's vote or a coup as often as a government)
             # "Police said 90 people had been arrested": the police tell of their own arrests
             implied = _state_reporter(tok, ctx) or _force_in_sentence(tok, ctx) or ctx.index.government
         if implied is not None:
@@ -925,6 +936,9 @@ def _intent(tok: Token, code: str, participants: list[Participant], factuality: 
 _ADVERB_PARTICLES = {"down", "up", "out", "off"}
 
 
+_MEANS = {"telephone", "phone", "video", "videoconference", "videolink"}  # "by telephone with X"
+
+
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
     """The first reading of the trigger word that its particles and objects allow. Most readings ask for
     neither, so the word's particles and objects are only gathered when one does."""
@@ -940,6 +954,9 @@ def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
                 particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "prep" and not
                              any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")
                              or c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES}
+                # "spoke by telephone with X": the parser hangs "with" on "telephone"
+                particles |= {g.lower_ for c in tok.children if c.lower_ == "by" for o in c.children
+                              if o.dep_ == "pobj" and o.lower_ in _MEANS for g in o.children if g.dep_ == "prep"}
             if r.particle not in particles:
                 continue
         if r.needs:
@@ -956,7 +973,8 @@ def _objects(tok: Token, pos: str) -> set[str]:
     a noun, its whole phrase)."""
     objects = {t.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "acomp", "oprd"}
                for t in c.subtree}
-    objects |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+    objects |= {t.lemma_.lower() for c in tok.children if c.dep_ in {"prep", "agent"} or c.dep_ == "advmod"
+                and c.lower_ == "back" for t in c.subtree}  # "sent back to prison": "to" hangs on "back"
     if pos == "NOUN":
         objects |= {t.lemma_.lower() for t in tok.subtree}
     return objects
@@ -994,7 +1012,10 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         # "with the party now dissolved": a participle of an absolute clause, the party dissolved
         or (tok.dep_ == "advcl" and tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ == "dobj" for c in tok.children)
             and any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in tok.children)))
-    for c in tok.children:
+    # "spoke by telephone with X": the "with" the parser hung on the means is the verb's
+    means = [g for c in tok.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj" and o.lower_ in _MEANS
+             for g in o.children if g.dep_ == "prep" and g.lower_ == "with"]
+    for c in (*tok.children, *means):
         dep = c.dep_
         if dep == "agent":  # not into a clause under it ("accused by groups of abusing his office")
             # ("detained by his own security detail": the detail, not him)
@@ -1388,9 +1409,18 @@ def _reporting_subject(tok: Token) -> Token | None:
 
 
 def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
-    """The police (army, security forces) when they are who says a state act happened."""
+    """The police (army, security forces) when they, or their spokesman, are who says a state act happened."""
     subject = _reporting_subject(tok)
-    if subject is None or subject.lemma_.lower() not in {"police", "army", "military", "force", "gendarmerie"}:
+    if subject is None:
+        return None
+    person = ctx.index.token_entity.get(subject.i)
+    if person is not None and ctx.by_key[person].type is EntityType.PERSON:
+        # "Police spokesman X said 23 people were detained": the police tell of their own arrests
+        body = ctx.by_key.get(ctx.affiliation.get(person, ""))
+        forces = {"police", "army", "military", "forces", "gendarmerie"}
+        return body.key if body is not None and body.type is EntityType.GOVERNMENT and set(
+            body.label.lower().split()) & forces else None
+    if subject.lemma_.lower() not in {"police", "army", "military", "force", "gendarmerie"}:
         return None
     keys = _resolve(subject, ctx)
     return keys[0] if keys and ctx.by_key[keys[0]].type is EntityType.GOVERNMENT else None
@@ -1819,6 +1849,22 @@ def _apposed_nouns(doc: Doc, index: EntityIndex, by_key: dict[str, Entity]) -> d
     return out
 
 
+_HEAD_TITLES = {"president", "king", "queen", "emir", "sultan", "monarch", "premier", "chancellor"}
+
+
+def _title_holder(tok: Token, ctx: _Ctx) -> str | None:
+    """'the king', 'the president': the one the article gave that post in its country's government (only
+    'the', no other word: 'the former president', 'the party president' are someone else), named before."""
+    if [c.lower_ for c in tok.children] != ["the"]:
+        return None
+    title = tok.lemma_.lower()
+    governments = {k for k, e in ctx.by_key.items() if e.type is EntityType.GOVERNMENT
+                   and (ctx.index.government is None or k == ctx.index.government)}
+    holders = {m.person for m in ctx.posts if m.role.lower() == title and m.organization in governments}
+    named = [k for k in holders if any(m.begin < tok.idx for m in ctx.by_key[k].mentions)]
+    return named[0] if len(named) == 1 else None
+
+
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
     """'the party', 'the court': the last entity of that kind mentioned before; 'Mnangagwa's
     government' is the government of the country its leader governs; 'the junta' is the organisation
@@ -1826,6 +1872,10 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
     apposed = ctx.apposed.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
     if apposed is not None and any(c.lower_ in {"the", "its", "this"} or c.dep_ == "poss" for c in tok.lefts):
         return apposed
+    if tok.lemma_.lower() in _HEAD_TITLES and tok.tag_ == "NN":
+        return _title_holder(tok, ctx)
+    if tok.lemma_.lower() == "cabinet" and [c.lower_ for c in tok.children] == ["the"]:
+        return ctx.index.government  # "the cabinet referred X to the prosecutor": the country's government
     etype = DEFINITE_TYPES.get(tok.lemma_.lower())
     if etype is EntityType.GOVERNMENT and tok.lemma_.lower() == "government":
         owner = next((ctx.index.token_entity.get(c.i) for c in tok.children if c.dep_ == "poss"), None)
@@ -1852,13 +1902,20 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
 
 def _speakers_party(tok: Token, ctx: _Ctx) -> str | None:
     """'She said the party would hold a rally': the party of the person who says so, not whichever
-    party was named last ('… who quit the ruling NRM in 2021')."""
+    party was named last ('… who quit the ruling NRM in 2021'); 'they were leaving the party': the party
+    of those who leave."""
     speech = _speech_head(tok)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"leave", "quit"}:
+        speech = tok.head  # "announced they were leaving the party": the party of those who leave
     subject = _subject(speech) if speech is not None else None
     if subject is None or subject.i == tok.i:
         return None
     for key in _resolve(subject, ctx):
-        party = ctx.affiliation.get(key) if ctx.by_key[key].type is EntityType.PERSON else None
+        entity = ctx.by_key[key]
+        party = ctx.affiliation.get(key) if entity.type is EntityType.PERSON else None
+        if entity.type is EntityType.GROUP:  # "11 CNL officials": the party the group is named after
+            party = next((e.key for e in ctx.index.entities if e.type in _ORG_TYPES and any(
+                entity.label.startswith(n + " ") for n in (e.label, *e.aliases))), None)
         if party is not None and ctx.by_key[party].type in {EntityType.PARTY, EntityType.ORGANIZATION}:
             return party  # (a party the text never calls one is typed as an organisation)
     return None
@@ -1882,6 +1939,20 @@ def _post_qualifiers(tok: Token, ctx: _Ctx) -> set[str]:
         if after is not None and ctx.by_key[after].type is EntityType.PERSON and doc[j - 1].lower_ in words:
             out.add(key)
     return out
+
+
+_LOCAL_UNITS = {"provincial", "municipal", "metropolitan", "district", "city", "regional", "county", "state", "traffic",
+                "military"}
+
+
+def _national_police(ctx: _Ctx) -> str | None:
+    """The one police force the article names by a name of its own ('the National Revolutionary Police',
+    'Nepal Police'), not a local unit of it ('Kampong Cham Provincial Police'); None when it names none or
+    several."""
+    found = [e.key for e in ctx.index.entities if e.type is EntityType.GOVERNMENT and e.mentions
+             and not e.key.startswith("state:") and e.label.lower().split()[-1] in {"police", "force", "service"}
+             and "police" in e.label.lower().split() and not _LOCAL_UNITS & set(e.label.lower().split())]
+    return found[0] if len(found) == 1 else None
 
 
 def _state_body(tok: Token, ctx: _Ctx, *, within: bool = False) -> str | None:
@@ -1922,6 +1993,10 @@ def _state_body(tok: Token, ctx: _Ctx, *, within: bool = False) -> str | None:
                              aliases=tuple(dict.fromkeys((*entity.aliases, text))))
             ctx.added[government] = ctx.by_key[government] = entity
         return government
+    if lemma == "police" and not core and scope == ctx.index.main_country:
+        named = _national_police(ctx)
+        if named is not None:
+            return named  # "Cuban police detained 43" where the article names the National Revolutionary Police
     key = state_body_key(f"{core} {_PLURALS.get(lemma, tok.lower_)}".strip(), scope)
     entity = ctx.added.get(key) or ctx.by_key.get(key)
     first = min([tok, *mods], key=lambda t: t.i)
@@ -2253,8 +2328,9 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
             return Factuality.NEGATED, None  # "refused to release him": the release did not happen
         cur = cur.head
         children += [c for c in cur.children if c.dep_ in {"neg", "aux"}]
-    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in children):
-        return Factuality.NEGATED, None
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't", "rarely", "seldom"} for c in children) or (
+            tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)):
+        return Factuality.NEGATED, None  # "made no arrests"
     if tok.pos_ == "NOUN" and any(c.lower_ in PLAN_WORDS for c in children):
         return Factuality.PLANNED, None
     if tok.head.lemma_.lower() in PLAN_WORDS and tok.dep_ in {"xcomp", "ccomp"} or _planned_above(tok):
