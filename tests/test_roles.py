@@ -993,3 +993,23 @@ def test_a_post_with_a_two_word_region_before_it_after_the_name() -> None:
     assert_post("KIGALI (Reuters) - A court jailed him. Lewis Mudge, Central Africa director at Human Rights Watch, "
                 "said the verdict was a warning.",
                 "Lewis Mudge", "director", "Human Rights Watch")
+
+
+def test_the_country_whose_officials_go_unqualified_is_the_article_s_own() -> None:
+    # Guinea is named more often, but the report calls its officials Guinean and Sierra Leone's not
+    x = run("FREETOWN, Aug 8 (AFP) - Sierra Leone on Thursday expelled Guinea's defence attache after Guinean "
+            "soldiers detained nine Sierra Leonean officials in Yenga. Foreign Minister Timothy Musa Kabba had "
+            "summoned Guinea's ambassador, Fode Sylla, on Tuesday. Guinean Foreign Minister Morissanda Kouyate "
+            "said in Conakry that Guinea rejected the expulsion. Guinean troops have stayed in Yenga since Sierra "
+            "Leone's civil war.")
+    m, org = post(x, "Timothy Musa Kabba")
+    assert (m.role, org.label) == ("Foreign Minister", "Government of Sierra Leone"), show(x)
+
+
+def test_a_report_on_sanctions_from_washington_stays_about_the_sanctioned_country() -> None:
+    # guard: no official of either country is called by its country's name, so the counts decide
+    x = run("WASHINGTON, Dec 27 (Reuters) - The United States on Friday imposed sanctions on Bidzina Ivanishvili, "
+            "the founder of Georgia's ruling Georgian Dream party. Thousands of Georgians have protested in "
+            "Tbilisi. Prime Minister Irakli Kobakhidze accused the West of financing the protests in Georgia.")
+    m, org = post(x, "Irakli Kobakhidze")
+    assert org.label == "Government of Georgia", show(x)

@@ -90,8 +90,8 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityIndex:
     dropped = _acronyms_of_non_entities(doc, cands)
     cands = [c for c in cands if c.text not in dropped]
     clusters = [cl for cl in _cluster(cands, doc) if not _credit_only(cl, doc, sent_of)]
-    country_counts = _country_counts(ents, clusters, gaz, sent_of)
-    main_country = country_counts.most_common(1)[0][0] if country_counts else None
+    country_counts, filed = _country_counts(ents, clusters, gaz, sent_of)
+    main_country = _main_country(country_counts, _foreign_posts(doc, ents, gaz), filed)
     groups = _groups(doc, clusters)
     clusters.extend(groups)
     gov = _governments(doc, clusters, gaz, main_country)
@@ -1496,7 +1496,8 @@ _DATELINE_BONUS = 2  # and the country of the dateline's city, when the lead nam
 
 
 def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
-                    sent_of: tuple[int, ...]) -> Counter[str]:
+                    sent_of: tuple[int, ...]) -> tuple[Counter[str], str | None]:
+    """How much the article speaks of each country, and the country of its dateline."""
     counts: Counter[str] = Counter()
     lead = _lead_end(sent_of)
     in_lead: set[str] = set()
@@ -1528,7 +1529,48 @@ def _country_counts(ents: list[Span], clusters: list[_Cluster], gaz: Gazetteer,
             known = gaz.country_of_demonym(ent.text)
             if known:
                 counts[known.name] += 0.5  # "French troops", "the French embassy": often about foreigners
-    return counts
+    return counts, filed
+
+
+_RUNNER_UP = 0.6  # how close the runner-up must count to be the main country when only the first is called foreign
+
+
+def _main_country(counts: Counter[str], foreign: Counter[str], filed: str | None) -> str | None:
+    """The country the article is about: the one it names most, unless the report calls that one's
+    officials by their country ('Guinean Foreign Minister X', twice or more, or once when filed from the
+    runner-up) and never the runner-up's, named nearly as often: a report from Freetown about a row
+    with Guinea, where Sierra Leone's officials go unqualified ('Foreign Minister Y')."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and not foreign[ranked[1][0]] and ranked[1][1] >= _RUNNER_UP * ranked[0][1] \
+            and (foreign[ranked[0][0]] >= 2 or foreign[ranked[0][0]] and filed == ranked[1][0]):
+        return ranked[1][0]
+    return ranked[0][0]
+
+
+def _foreign_posts(doc: Doc, ents: list[Span], gaz: Gazetteer) -> Counter[str]:
+    """Per country, the officials the report names with their country before the post: 'Guinean Foreign
+    Minister X', "Guinea's ambassador, X", "Guinea's military leader, General X"."""
+    words = titles()
+    out: Counter[str] = Counter()
+    for ent in ents:
+        if ent.label_ == "NORP":
+            known, j = gaz.country_of_demonym(ent.text), ent.end
+        elif ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}:
+            known, j = gaz.country(ent.text), ent.end + 1
+        else:
+            continue
+        post = next((k for k in range(j, min(j + 3, len(doc))) if doc[k].tag_ in {"NN", "NNP"}
+                     and words.get(doc[k].lower_, frozenset()) & {"head", "government"}), None)
+        if known is None or post is None or any(not (t.is_alpha and (t.is_title or t.is_lower)) for t in doc[j:post]):
+            continue
+        k = post + 1 + (post + 1 < len(doc) and doc[post + 1].text == ",")
+        while k < len(doc) and k - post <= 3 and doc[k].ent_type_ != "PERSON" and doc[k].is_title:
+            k += 1  # "General" before the name
+        if k < len(doc) and doc[k].ent_type_ == "PERSON":
+            out[known.name] += 1
+    return out
 
 
 def _lead_end(sent_of: tuple[int, ...]) -> int:
