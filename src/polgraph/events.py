@@ -1408,6 +1408,9 @@ def _reporting_subject(tok: Token) -> Token | None:
     return _subject(speech) if speech is not None else None
 
 
+_REPORTING_FORCES = {"police", "army", "military", "force", "gendarmerie"}
+
+
 def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
     """The police (army, security forces) when they, or their spokesman, are who says a state act happened."""
     subject = _reporting_subject(tok)
@@ -1417,10 +1420,9 @@ def _state_reporter(tok: Token, ctx: _Ctx) -> str | None:
     if person is not None and ctx.by_key[person].type is EntityType.PERSON:
         # "Police spokesman X said 23 people were detained": the police tell of their own arrests
         body = ctx.by_key.get(ctx.affiliation.get(person, ""))
-        forces = {"police", "army", "military", "forces", "gendarmerie"}
-        return body.key if body is not None and body.type is EntityType.GOVERNMENT and set(
-            body.label.lower().split()) & forces else None
-    if subject.lemma_.lower() not in {"police", "army", "military", "force", "gendarmerie"}:
+        return body.key if body is not None and body.type is EntityType.GOVERNMENT and {
+            w.removesuffix("s") for w in body.label.lower().split()} & _REPORTING_FORCES else None
+    if subject.lemma_.lower() not in _REPORTING_FORCES:
         return None
     keys = _resolve(subject, ctx)
     return keys[0] if keys and ctx.by_key[keys[0]].type is EntityType.GOVERNMENT else None
