@@ -1013,3 +1013,20 @@ def test_a_report_on_sanctions_from_washington_stays_about_the_sanctioned_countr
             "Tbilisi. Prime Minister Irakli Kobakhidze accused the West of financing the protests in Georgia.")
     m, org = post(x, "Irakli Kobakhidze")
     assert org.label == "Government of Georgia", show(x)
+
+
+def test_became_a_post_after_an_appositive_holds_it() -> None:
+    x = run("AMMAN (Reuters) - Lina Qasem, a lawyer and former senator, became minister of state for legal affairs, "
+            "the first woman to hold the post. Omar Tal became a lawyer.")
+    assert_post("AMMAN (Reuters) - Lina Qasem, a lawyer and former senator, became minister of state for legal "
+                "affairs, the first woman to hold the post.",
+                "Lina Qasem", "minister of state for legal affairs", "Government of Jordan")
+    assert not posts_of(x, "Omar Tal"), show(x)
+
+
+def test_he_who_was_replaced_is_the_office_holder_named_before_not_the_last_name() -> None:
+    x = run("AMMAN (Reuters) - Education Minister Khalid Omari was removed. Omari denied any responsibility. "
+            "\"I was never told,\" he told Roya television on Monday. He was replaced by Rania Zoubi, a former "
+            "dean.")
+    m, org = post(x, "Rania Zoubi")
+    assert (m.role, org.label) == ("Education Minister", "Government of Jordan"), show(x)

@@ -125,6 +125,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.by_or_as(entity, span.start, span.end)
     builder.possessed_parties()
     builder.successions()
+    builder.becoming()
     posts = {(m.person, m.organization) for m in builder.memberships if m.role != "member"}
     # "member" says less than any post in the same organisation ("X of the CNRP", "CNRP president X")
     kept = [m for m in builder.memberships if m.role != "member" or (m.person, m.organization) not in posts]
@@ -668,25 +669,46 @@ class _Builder:
                 after = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 before = next((c for c in verb.children if c.dep_ == "dobj"), None)
             new = self._person_at(after)
-            old = self._person_at(before)
+            old = self._person_at(before, holding=True)
             if new is None or old is None or new.key == old.key:
                 continue
             post = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                          for g in c.children if g.dep_ == "pobj"), None)
             begin, end = doc[after.left_edge.i].idx, doc[after.right_edge.i].idx + len(doc[after.right_edge.i])
             if post is not None:
-                if self._kinds(post) & {"head", "government", "court"}:
-                    last = next((t.i for t in doc[post.i:post.right_edge.i + 1] if t.is_punct), post.right_edge.i + 1)
-                    title = list(doc[post.left_edge.i:last])  # "as head of the football federation"
-                    self._add(new, title, title[0].idx, title[-1].idx + len(title[-1].text))
+                self._post_taken(new, post)
                 continue
             for m in [m for m in self.memberships if m.person == old.key]:
                 if m.role != "member" and not m.role.lower().startswith(("former", "ex-")):
                     self._add_with(new, [], self.by_key[m.organization], begin, end, role=m.role)
 
-    def _person_at(self, tok: Token | None) -> Entity | None:
+    def _post_taken(self, person: Entity, post: Token) -> None:
+        """'as head of the football federation', 'became minister of state for legal affairs': the post
+        `post` names, with what follows it up to the clause's end."""
+        if not self._kinds(post) & {"head", "government", "court"}:
+            return
+        doc = self.doc
+        last = next((t.i for t in doc[post.i:post.right_edge.i + 1] if t.is_punct), post.right_edge.i + 1)
+        title = list(doc[post.left_edge.i:last])
+        portfolio = self._portfolio(post.i + 1) if post.i + 1 < len(doc) else ""
+        self._add(person, title, title[0].idx, title[-1].idx + len(title[-1].text), portfolio)
+
+    def becoming(self) -> None:
+        """'X, a lawyer and former senator, became minister of state for legal affairs': X holds the post."""
+        for i in tokens_with_lemma(self.doc, {"become"}):
+            verb = self.doc[i]
+            if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET
+                                                       for c in verb.children):
+                continue
+            person = self._person_at(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+            post = next((c for c in verb.children if c.dep_ == "attr"), None)
+            if person is not None and post is not None and not any(c.lower_ in {"a", "an"} for c in post.lefts):
+                self._post_taken(person, post)  # (not "became a lawyer", "became a symbol")
+
+    def _person_at(self, tok: Token | None, holding: bool = False) -> Entity | None:
         """The person a subject or object names: its name, or for 'he' and 'she' the person named last
-        before it, in its sentence or the one before."""
+        before it, in its sentence or the two before (`holding`: of those who hold a post, as the one a
+        successor replaces does)."""
         if tok is None:
             return None
         key = self.token_entity.get(tok.i)
@@ -695,8 +717,9 @@ class _Builder:
         if tok.lower_ not in {"he", "she"}:
             return None
         sentence = self.sent_of_tuple[tok.i]
-        return _last_mentioned(self.entities, tok.idx, lambda e: e.type is EntityType.PERSON,
-                               near=lambda m: 0 <= sentence - m.sentence <= 1)
+        posted = {m.person for m in self.memberships if m.role != "member"} if holding else set()
+        return _last_mentioned(self.entities, tok.idx, lambda e: e.type is EntityType.PERSON and (
+            not holding or e.key in posted), near=lambda m: 0 <= sentence - m.sentence <= (2 if holding else 1))
 
     def by_or_as(self, person: Entity, start: int, end: int) -> None:
         """'the ZANU-PF party, headed (led, chaired, founded) by X (and Y)', 'the military, led by Senior
