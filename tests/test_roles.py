@@ -1030,3 +1030,9 @@ def test_he_who_was_replaced_is_the_office_holder_named_before_not_the_last_name
             "dean.")
     m, org = post(x, "Rania Zoubi")
     assert (m.role, org.label) == ("Education Minister", "Government of Jordan"), show(x)
+
+
+def test_another_lawmaker_set_off_by_commas_sits_in_the_parliament() -> None:
+    assert_post("PODGORICA (Reuters) - The split cut the majority in the 81-seat parliament. The party expelled "
+                "another lawmaker, Boris Ilić, for voting with the opposition.",
+                "Boris Ilić", "lawmaker", "Parliament of Montenegro")

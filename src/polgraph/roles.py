@@ -440,9 +440,12 @@ class _Builder:
         if not owned and not party_post:
             # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
             owner = self._implied_owner(run, heads[-1], comma)
+            head = run[heads[-1]]
+            if owner is None and head.lower_ in _SEATED:
+                # "expelled another lawmaker, X": a seat in the parliament the article names
+                self._add(person, run[heads[0]:heads[-1] + 1], head.idx, last.idx + len(last.text))
             if owner is None:
                 return
-            head = run[heads[-1]]
             self._add_with(person, run[heads[0]:heads[-1] + 1], owner, head.idx, last.idx + len(last.text))
             self.listed[last.i + 1] = (run[heads[0]:heads[-1] + 1], owner)
             return
