@@ -1036,3 +1036,21 @@ def test_another_lawmaker_set_off_by_commas_sits_in_the_parliament() -> None:
     assert_post("PODGORICA (Reuters) - The split cut the majority in the 81-seat parliament. The party expelled "
                 "another lawmaker, Boris Ilić, for voting with the opposition.",
                 "Boris Ilić", "lawmaker", "Parliament of Montenegro")
+
+
+def test_a_rank_between_the_post_and_the_name_is_no_part_of_the_post() -> None:
+    assert_post("BAMAKO (Reuters) - Mali is tense. Transitional President General Assimi Goita, who has ruled "
+                "Mali since a 2020 coup, was granted a mandate.",
+                "Assimi Goita", "President", "Government of Mali")
+
+
+def test_a_body_s_post_before_a_comma_and_the_name() -> None:
+    assert_post("BAMAKO (Reuters) - Mali is tense. Foreign Minister Abdoulaye Diop summoned the EU ambassador, Ana "
+                "Lucia Ferreira, on Monday.",
+                "Ana Lucia Ferreira", "ambassador", "European Union")
+
+
+def test_a_describing_word_before_the_body_is_part_of_the_post() -> None:
+    assert_post("PHNOM PENH (Reuters) - In a statement, the CNRP said senior CNRP official, Meach Sovannara, was "
+                "detained.",
+                "Meach Sovannara", "senior official", "Cambodia National Rescue Party")

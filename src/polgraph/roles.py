@@ -51,6 +51,11 @@ _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the F
 # posts a court does not have, so "its" before them is not a court ("general" of "secretary-general")
 _PARTY_POSTS = {"leader", "founder", "co-founder", "cofounder", "member", "activist", "candidate", "lawmaker",
                 "general"}
+# military ranks, which may stand between a post and the name ("President General X")
+_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "brigadier", "marshal", "admiral"}
+# posts of which "general" is a part ("secretary general", "attorney general", "Secretary-General")
+_GENERAL_POSTS = {"secretary", "attorney", "inspector", "prosecutor", "solicitor", "auditor", "director", "governor",
+                  "postmaster", "surgeon", "consul", "procurator", "comptroller", "registrar", "commissioner"}
 # second words of two-word portfolios ("External Affairs Minister", "Public Works Minister")
 _PORTFOLIO_SECOND = {"Affairs", "Works", "Government", "Relations", "Security", "Services", "Development"}
 # a successor takes the post of the one replaced (`_Builder.successions`), unless it is still to come
@@ -437,7 +442,8 @@ class _Builder:
             self._add(person, [possessor[-1], *run[first:heads[-1] + 1]], possessor[-1].idx,
                       last.idx + len(last.text))
             return
-        if not owned and not party_post:
+        named_before = any((o := self._owner(t.i)) is not None and not o.type.is_place for t in run[:first])
+        if not owned and not party_post and not named_before:
             # "The two lawmakers-elect, Long Ry and …", "two of its members – A and B"
             owner = self._implied_owner(run, heads[-1], comma)
             head = run[heads[-1]]
@@ -455,7 +461,9 @@ class _Builder:
         if before and all(o.type.is_place for o in after):
             # "the United Nations special rapporteur on Myanmar, X": the body before the post; the place
             # after it is the post's brief
-            tokens = [before[-1], *run[first:heads[-1] + 1]]
+            # ("senior CNRP official, X": the describing word before the body is the post's too)
+            describing = [t for t in run[:first] if t.is_lower and t.pos_ == "ADJ"]
+            tokens = [*describing, before[-1], *run[first:heads[-1] + 1]]
         if party_post:
             tokens = [t for t in run[:first] if t.lower_ == "party"][-1:] + tokens
         self._add(person, tokens, run[first].idx, last.idx + len(last.text), self._brief(run[heads[-1]].i + 1))
@@ -942,6 +950,10 @@ class _Builder:
             if low in _POSSESSIVE or low in _LINKS or low in {"the", "-", "new", "newly"} or tok.is_punct:
                 continue  # "its new leader": the post is "leader"
             role_tokens.append(tok)
+        while len(role_tokens) > 1 and role_tokens[-1].lower_ in _RANKS and any(
+                self._kinds(t) & {"head", "government"} for t in role_tokens[:-1]) and not (
+                role_tokens[-1].lower_ == "general" and role_tokens[-2].lower_ in _GENERAL_POSTS | {"-"}):
+            role_tokens.pop()  # "Transitional President General X": the rank is no part of the post
         bench = len(role_tokens) == 1 and role_tokens[0].text == "Justice"  # "Justice Mphatso Kaunda": a judge
         heads = [n for n, t in enumerate(role_tokens) if bench or self._kinds(t) & {"head", "government", "court"}]
         if not heads:
