@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from . import dates
 from .entities import SETTLEMENT_NOUNS, EntityIndex, of_country, state_body_alias, state_body_key, with_government
 from .gazetteer import Gazetteer
-from .lexicon import Trigger, group_nouns, titles, triggers
+from .lexicon import MODALS_FUTURE, MODALS_HYPOTHETICAL, Trigger, group_nouns, titles, triggers
 from .model import (
     Article,
     Entity,
@@ -38,8 +38,6 @@ from .nlp import token_starts, tokens_tagged, tokens_with, tokens_with_lemma
 SPEECH_VERBS = {"say", "tell", "write", "announce", "claim", "state", "add", "report", "insist", "note", "deny",
                 "declare", "post", "tweet", "allege", "explain", "confirm", "stress", "argue", "warn",
                 "believe", "think", "suggest", "according"}
-MODALS_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
-MODALS_FUTURE = {"will", "shall", "'ll"}
 PLAN_WORDS = {"plan", "planned", "intend", "expect", "hope", "want", "aim", "prepare", "seek", "try",
               "threaten", "vow", "pledge", "promise", "schedule", "scheduled", "plot", "conspire", "attempt",
               "scheme", "propose"}

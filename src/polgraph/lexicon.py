@@ -11,6 +11,11 @@ from functools import lru_cache
 
 from .resources import data_dir
 
+# modal auxiliaries: what they govern may happen, or is still to come, and has not happened (events and
+# memberships both read them)
+MODALS_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must"})
+MODALS_FUTURE = frozenset({"will", "shall", "'ll"})
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     path = data_dir() / "lexicon" / name

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import LEGISLATURE_WORDS, EntityIndex, portfolio_title, with_government, with_state_body
 from .gazetteer import Gazetteer
-from .lexicon import titles
+from .lexicon import MODALS_FUTURE, MODALS_HYPOTHETICAL, titles
 from .model import Article, Entity, EntityType, Membership, Mention
 from .nlp import tokens_with, tokens_with_lemma
 
@@ -60,7 +60,7 @@ _GENERAL_POSTS = {"secretary", "attorney", "inspector", "prosecutor", "solicitor
 _PORTFOLIO_SECOND = {"Affairs", "Works", "Government", "Relations", "Security", "Services", "Development"}
 # a successor takes the post of the one replaced (`_Builder.successions`), unless it is still to come
 _SUCCEEDING = frozenset({"replace", "succeed"})
-_NOT_YET = {"will", "would", "could", "may", "might", "should", "must", "shall"}
+_NOT_YET = MODALS_HYPOTHETICAL | MODALS_FUTURE
 # words between a country and its party's name ("Georgia's ruling Georgian Dream party")
 _PARTY_DESCRIPTORS = {"ruling", "governing", "main", "opposition", "former"}
 # words that make a leader the leader of something other than the state ("student leader X")
