@@ -554,7 +554,7 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
             if not any(k == key for k, _ in seen):
                 seen.add((key, role))
                 participants.append(Participant(key, role))
-    if tok.lemma_.lower() in {"quit", "leave"} and not any(p.role is Role.AGENT and ctx.by_key[p.entity].type in {
+    if tok.lemma_.lower() in _QUITTING and not any(p.role is Role.AGENT and ctx.by_key[p.entity].type in {
             EntityType.PERSON, EntityType.GROUP} for p in participants):
         return None  # people resign; "the junta quit ECOWAS" is a state leaving a bloc, not a resignation
     if tok.lemma_.lower() == "oust" and tok.dep_ in {"acl", "amod"}:
@@ -937,6 +937,13 @@ _ADVERB_PARTICLES = {"down", "up", "out", "off"}
 _MEANS = {"telephone", "phone", "video", "videoconference", "videolink"}  # "by telephone with X"
 
 
+def _by_means(tok: Token) -> list[Token]:
+    """'spoke by telephone with X': the prepositions the parser hangs on the means ('telephone') rather
+    than on the verb, which are the verb's."""
+    return [g for c in tok.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj" and o.lower_ in _MEANS
+            for g in o.children if g.dep_ == "prep"]
+
+
 def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
     """The first reading of the trigger word that its particles and objects allow. Most readings ask for
     neither, so the word's particles and objects are only gathered when one does."""
@@ -952,9 +959,7 @@ def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
                 particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "prep" and not
                              any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")
                              or c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES}
-                # "spoke by telephone with X": the parser hangs "with" on "telephone"
-                particles |= {g.lower_ for c in tok.children if c.lower_ == "by" for o in c.children
-                              if o.dep_ == "pobj" and o.lower_ in _MEANS for g in o.children if g.dep_ == "prep"}
+                particles |= {g.lower_ for g in _by_means(tok)}
             if r.particle not in particles:
                 continue
         if r.needs:
@@ -1010,10 +1015,7 @@ def _verb_args(tok: Token, reading: Trigger, ctx: _Ctx):
         # "with the party now dissolved": a participle of an absolute clause, the party dissolved
         or (tok.dep_ == "advcl" and tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ == "dobj" for c in tok.children)
             and any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in tok.children)))
-    # "spoke by telephone with X": the "with" the parser hung on the means is the verb's
-    means = [g for c in tok.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj" and o.lower_ in _MEANS
-             for g in o.children if g.dep_ == "prep" and g.lower_ == "with"]
-    for c in (*tok.children, *means):
+    for c in (*tok.children, *(g for g in _by_means(tok) if g.lower_ == "with")):
         dep = c.dep_
         if dep == "agent":  # not into a clause under it ("accused by groups of abusing his office")
             # ("detained by his own security detail": the detail, not him)
@@ -1852,10 +1854,15 @@ def _apposed_nouns(doc: Doc, index: EntityIndex, by_key: dict[str, Entity]) -> d
 _HEAD_TITLES = {"president", "king", "queen", "emir", "sultan", "monarch", "premier", "chancellor"}
 
 
+def _only_the(tok: Token) -> bool:
+    """'the king', 'the cabinet' with no other word ('the former president', 'the party's cabinet')."""
+    return [c.lower_ for c in tok.children] == ["the"]
+
+
 def _title_holder(tok: Token, ctx: _Ctx) -> str | None:
     """'the king', 'the president': the one the article gave that post in its country's government (only
     'the', no other word: 'the former president', 'the party president' are someone else), named before."""
-    if [c.lower_ for c in tok.children] != ["the"]:
+    if not _only_the(tok):
         return None
     title = tok.lemma_.lower()
     governments = {k for k, e in ctx.by_key.items() if e.type is EntityType.GOVERNMENT
@@ -1874,7 +1881,7 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
         return apposed
     if tok.lemma_.lower() in _HEAD_TITLES and tok.tag_ == "NN":
         return _title_holder(tok, ctx)
-    if tok.lemma_.lower() == "cabinet" and [c.lower_ for c in tok.children] == ["the"]:
+    if tok.lemma_.lower() == "cabinet" and _only_the(tok):
         return ctx.index.government  # "the cabinet referred X to the prosecutor": the country's government
     etype = DEFINITE_TYPES.get(tok.lemma_.lower())
     if etype is EntityType.GOVERNMENT and tok.lemma_.lower() == "government":
@@ -1905,7 +1912,7 @@ def _speakers_party(tok: Token, ctx: _Ctx) -> str | None:
     party was named last ('… who quit the ruling NRM in 2021'); 'they were leaving the party': the party
     of those who leave."""
     speech = _speech_head(tok)
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"leave", "quit"}:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _QUITTING:
         speech = tok.head  # "announced they were leaving the party": the party of those who leave
     subject = _subject(speech) if speech is not None else None
     if subject is None or subject.i == tok.i:
@@ -2481,6 +2488,7 @@ def _ordered_done(tok: Token) -> bool:
 
 
 _ORDERING = {"order", "direct"}
+_QUITTING = {"quit", "leave"}  # people leave a party or a post; a state leaving a bloc does not resign
 _UNDOING = {"lift", "end", "rescind"}  # a state brought to an end ("lifted his house arrest")
 
 

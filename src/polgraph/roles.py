@@ -142,6 +142,11 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     return kept, builder.index(), builder.court_posts
 
 
+def _not_done(verb: Token) -> bool:
+    """'was not replaced', 'will become': a succession denied or still to come."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET for c in verb.children)
+
+
 def _party_post(title: list[Token]) -> bool:
     """A post a court does not have ('leader', 'founder', 'members'), so 'its' before it is no court."""
     return any(t.lemma_.lower() in _PARTY_POSTS for t in title)
@@ -671,8 +676,7 @@ class _Builder:
         doc = self.doc
         for i in tokens_with_lemma(doc, _SUCCEEDING):
             verb = doc[i]
-            if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET
-                                          for c in verb.children):
+            if verb.pos_ != "VERB" or _not_done(verb):
                 continue
             before = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             after = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -708,8 +712,7 @@ class _Builder:
         """'X, a lawyer and former senator, became minister of state for legal affairs': X holds the post."""
         for i in tokens_with_lemma(self.doc, {"become"}):
             verb = self.doc[i]
-            if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET
-                                                       for c in verb.children):
+            if verb.pos_ not in {"VERB", "AUX"} or _not_done(verb):
                 continue
             person = self._person_at(next((c for c in verb.children if c.dep_ == "nsubj"), None))
             post = next((c for c in verb.children if c.dep_ == "attr"), None)
