@@ -2160,3 +2160,86 @@ def test_people_ousted_in_a_coup_are_described_not_ousted_again() -> None:
     x = run("NAYPYITAW (Reuters) - The National Unity Government, set up by lawmakers ousted in the coup, denounced "
             "the verdict.")
     assert not [e for e in x.events if e.trigger == "ousted"], show(x)
+
+
+# ---- fifteenth round ----------------------------------------------------------------------------------
+def test_an_accusation_joined_to_a_denial_is_the_speaker_s_own_and_not_denied() -> None:
+    x = run("ULAANBAATAR (AFP) - The People's Party's secretary-general, Dashdorj Munkhbat, denied that the party "
+            "had bought votes and accused the Democratic Party of trying to win in the street.")
+    ev = event(x, "accused")
+    assert ev.factuality is Factuality.ASSERTED, show(x)
+    assert agents(x, ev) == ["Dashdorj Munkhbat"], show(x)
+
+
+def test_what_a_speaker_denied_having_done_stays_denied() -> None:
+    # guard: the denied act itself is still negated
+    x = run("ULAANBAATAR (AFP) - Interior Minister Bat Dorj denied that police had arrested the journalists.")
+    assert event(x, "arrested").factuality is Factuality.NEGATED, show(x)
+
+
+@pytest.mark.parametrize("text", [
+    "ULAANBAATAR (AFP) - The Independent Agency Against Corruption said it had opened an investigation into the "
+    "allegations.",
+    "ULAANBAATAR (AFP) - The Independent Agency Against Corruption opened an investigation into the allegations.",
+])
+def test_opening_an_investigation_is_investigating(text: str) -> None:
+    x = run(text)
+    ev = event(x, "investigation")
+    assert (ev.cameo[:2], agents(x, ev)) == ("09", ["Independent Agency Against Corruption"]), show(x)
+
+
+def test_gendarmes_act_for_the_gendarmerie() -> None:
+    x = run("TOAMASINA (Reuters) - Gendarmes opened fire on a crowd on Wednesday, killing four people.")
+    assert agents(x, event(x, "opened")) == ["gendarmerie"], show(x)
+    assert agents(x, event(x, "killing")) == ["gendarmerie"], show(x)
+
+
+def test_officers_in_a_report_on_one_named_police_force_are_that_force() -> None:
+    x = run("PORT-AU-PRINCE (Reuters) - Haitian National Police officers retook the police station on Wednesday, "
+            "police spokesman Lionel Bazile told reporters. He said officers killed eight gang members and "
+            "arrested three others.")
+    assert agents(x, event(x, "killed")) == ["Haitian National Police"], show(x)
+    assert agents(x, event(x, "arrested")) == ["Haitian National Police"], show(x)
+
+
+def test_an_investigation_asked_for_beside_a_release_is_part_of_the_appeal() -> None:
+    x = run("LUANDA (AP) - Amnesty International called on the Angolan authorities to release the detainees and to "
+            "launch an independent investigation into the police's use of force.")
+    assert not [e for e in x.events if e.trigger == "investigation"], show(x)
+    assert event(x, "called").cameo == "0253", show(x)
+
+
+def test_an_inquiry_into_a_person_makes_that_person_its_patient() -> None:
+    x = run("LIMA (Reuters) - Attorney General Patricia Benavides said on Wednesday that prosecutors had opened a "
+            "criminal investigation into former President Pedro Castillo.")
+    assert "Pedro Castillo" in patients(x, event(x, "investigation")), show(x)
+
+
+def test_a_speaker_saying_their_side_will_not_do_something_rejects_it() -> None:
+    x = run("BEIRUT (Reuters) - Hezbollah leader Naim Qassem said on Wednesday that Hezbollah would not give up its "
+            "weapons.")
+    ev = event(x, "give")
+    assert (ev.cameo, agents(x, ev), ev.factuality) == ("120", ["Naim Qassem"], Factuality.ASSERTED), show(x)
+
+
+def test_a_conditional_act_of_the_speaker_s_side_is_a_threat_and_its_own_clause_keeps_its_polarity() -> None:
+    x = run("ULAANBAATAR (AFP) - Chinzorig Temuulen, the chairman of the Democratic Party, told supporters on "
+            "Monday that the party would not recognise Lkhagvasuren Bat-Orgil as a lawmaker unless the recount "
+            "confirmed his victory, and that it would stage a larger rally on Saturday if the result stood.")
+    refusal = event(x, "recognise")
+    assert (refusal.cameo, patients(x, refusal)) == ("120", ["Lkhagvasuren Bat-Orgil"]), show(x)
+    assert event(x, "stage").cameo == "130", show(x)
+    assert event(x, "rally").factuality is not Factuality.NEGATED, show(x)
+
+
+def test_what_a_speaker_says_others_will_not_do_is_no_refusal_of_theirs() -> None:
+    # guard: a claim about someone else's conduct is not the speaker rejecting anything
+    x = run("ULAANBAATAR (AFP) - Opposition leader Chinzorig Temuulen said the voters would not forgive the "
+            "ruling party.")
+    assert not [e for e in x.events if e.cameo == "120"], show(x)
+
+
+def test_a_side_saying_it_will_not_be_silenced_rejects_nothing() -> None:
+    # guard: a passive tells what others may do to the speaker's side
+    x = run('LOME (AFP) - Opposition leader Jean-Pierre Agbeyome said: "We will not be silenced."')
+    assert not [e for e in x.events if e.cameo == "120"], show(x)

@@ -255,7 +255,7 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and any(t.lower_ in _QUALIFIED for t in ent):
             out[-1] = Span(doc, out[-1].start, end, label="ORG")  # "… Party of Nepal (Unified Marxist-Leninist)"
         if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
-                and _ACRONYM.match(doc[e + 1].text) and not doc[e + 1].ent_type_):
+                and _ACRONYM.match(doc[e + 1].text) and doc[e + 1].ent_type_ in _NOT_ORG_TYPES):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
     out = _named_by_acronym(doc, out)
@@ -559,7 +559,8 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
             tagged = nxt is not None and nxt.start == end
             if (end < len(doc) and _name_word(doc[end], words, gaz) and doc[end - 1].whitespace_
                     and (not tagged or (len(nxt) == 1 and (nxt.label_ in {"GPE", "LOC", "ORG"}
-                                                           or nxt.label_ == "PERSON" and len(span) == 2)))
+                                                           or nxt.label_ == "PERSON" and len(span) == 2))
+                         or _hyphenated_name(nxt, gaz))
                     and (tagged or not doc[end].ent_type_)
                     and (end + 1 >= len(doc) or doc[end + 1].pos_ != "PROPN") and not _headline(doc[end].sent)):
                 end += 1  # "Maria Corina Machado", "Samia Suluhu" + "Hassan"
@@ -569,11 +570,20 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                   and not _headline(doc[end].sent)):
                 end = nxt.end  # "Mirza Fakhrul" + "Islam Alamgir": two names side by side are one name
                 skip.add(n + 1)
-            elif (not tagged and end + 1 < len(doc) and len(span) == 2
+            elif (not tagged and end + 1 < len(doc) and len(span) <= 2
                   and all(_name_word(doc[i], words, gaz) and not doc[i].ent_type_ for i in (end, end + 1))
                   and doc[end - 1].whitespace_ and doc[end].whitespace_
                   and (end + 2 >= len(doc) or doc[end + 2].pos_ != "PROPN") and not _headline(doc[end].sent)):
-                end += 2  # "Aung San" + "Suu Kyi": a four-part name NER took half of
+                end += 2  # "Aung San" + "Suu Kyi", "Ahmat" + "Abdelkerim Nassour": a name NER took part of
+            if tagged and end < nxt.end and _hyphenated_name(nxt, gaz):
+                end = nxt.end  # "Alix Didier" + "Fils-Aimé" (tagged an organisation)
+                skip.add(n + 1)
+            given = out[-1] if out and out[-1].end == start else None
+            if (given is not None and len(given) == 1 and given.label_ in {"GPE", "LOC", "ORG", "NORP"}
+                    and given[0].text in given_names() and _name_word(given[0], words, gaz)
+                    and given[0].whitespace_ and not _headline(given[0].sent)):
+                out.pop()  # "Youssouf" (tagged a place) + "Adoum Haggar": a given name NER typed apart
+                start = given.start
             before = doc[start - 1] if start >= 2 else None
             if (before is not None and before.is_title and before.pos_ == "PROPN" and not before.ent_type_
                     and before.lower_ not in words and doc[start - 2].lower_ in words and len(span) < 3
@@ -589,6 +599,14 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                 span = Span(doc, start, end, label="PERSON")
         out.append(span)
     return out
+
+
+def _hyphenated_name(span: Span, gaz: Gazetteer) -> bool:
+    """'Fils-Aimé', 'Saint-Cyr': one hyphenated capitalised word NER typed as an organisation or place,
+    that no gazetteer knows."""
+    return (span.label_ in {"GPE", "LOC", "ORG", "NORP"} and len(span) == 3 and span[1].text == "-"
+            and not span[0].whitespace_ and not span[1].whitespace_
+            and all(t.is_title and t.is_alpha for t in (span[0], span[2])) and gaz.lookup(span.text) is None)
 
 
 _PATRONYMIC_SUFFIXES = {"kyzy", "uulu", "uly", "qyzy", "ogly", "oglu", "gyzy"}  # Turkic "daughter (son) of"
@@ -617,6 +635,8 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     laws = {i for s in spans if s.label_ == "LAW" or s[-1].text in _LAW_WORDS for i in range(s.start, s.end)}
     spans = [s for s in spans if s.label_ in NER_LABELS or not any(t.lower_ in words for t in s)]
     taken = {i for s in spans for i in range(s.start, s.end)} | laws
+    persons = {s.start: s for s in spans if s.label_ == "PERSON"}
+    merged: dict[Span, Span] = {}
     added: list[Span] = []
     for i in tokens_with(doc, "LOWER", _title_forms()):
         tok = doc[i]
@@ -629,9 +649,16 @@ def _titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
             if not (nxt.is_title and nxt.is_alpha) or nxt.i in taken or nxt.lower_ in words:
                 break
             n += 1
-        if 2 <= n <= 3:
+        person = persons.get(tok.i + 1 + n)
+        if person is not None and n >= 1 and n + len(person) <= 4 and person not in merged:
+            # "President Mahamat Idriss" + "Deby Itno" (tagged a person): one name, cut in two by NER
+            merged[person] = Span(doc, tok.i + 1, person.end, label="PERSON")
+            taken.update(range(tok.i + 1, tok.i + 1 + n))
+        elif 2 <= n <= 3:
             added.append(Span(doc, tok.i + 1, tok.i + 1 + n, label="PERSON"))
             taken.update(range(tok.i + 1, tok.i + 1 + n))
+    if merged:
+        spans = [merged.get(s, s) for s in spans]
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
@@ -883,6 +910,9 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _IDEOLOGY_WORDS = {"Islamist", "Leftist", "Rightist", "Nationalist", "Populist", "Ultranationalist"}
 
 
+_NICKNAME = re.compile(r'\s+["“][^"“”]+["”]\s+(?=\w)')
+
+
 def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     span = _trim(ent)
     if span is None:
@@ -891,6 +921,8 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
         span = _whole_name(span)
     span = _hyphen_tail(span)
     text = span.text
+    if ent.label_ == "PERSON" and len(span) > 3:
+        text = _NICKNAME.sub(" ", text)  # 'Jimmy "Barbecue" Chérizier': the nickname is no part of the name
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
         return []
     if ent.label_ == "NORP" or (gaz.country_of_demonym(text) and not gaz.lookup(text)):
@@ -1006,7 +1038,10 @@ def _after_title(span: Span) -> bool:
 
 
 _ORG_NOUNS_AFTER = {"newspaper", "daily", "magazine", "agency", "company", "firm", "movement", "network",
-                    "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank"}
+                    "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank",
+                    "gang", "cartel"}
+# NER labels an acronym in brackets may wrongly get ("Movement for the Renewal of Chad (MRT)" as a facility)
+_NOT_ORG_TYPES = {"", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _ORG_NOUNS_BEFORE = {"group", "organisation", "organization", "ngo", "movement", "newspaper", "daily", "magazine",
                      "agency", "broadcaster", "watchdog", "charity", "foundation", "outlet", "network", "channel",
                      "website", "coalition", "alliance", "union", "firm", "company", "bank"}
@@ -1592,6 +1627,9 @@ def _token_cluster(clusters: list[_Cluster]) -> dict[int, _Cluster]:
     return out
 
 
+_SERVING = {"officers", "soldiers"}  # group heads that serve a state body rather than belong to it
+
+
 def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """Collectives named by a plural noun and an organisation ('CNRP activists', 'activists from X')."""
     nouns = group_nouns()
@@ -1608,6 +1646,8 @@ def _groups(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         owner_cl, owner_name, first = owner
         head = nouns[tok.lower_]
+        if head in _SERVING and owner_cl is not None and owner_cl.type is EntityType.GOVERNMENT:
+            continue  # "Haitian National Police officers": the force itself, acting through its officers
         key = (id(owner_cl) if owner_cl else owner_name, head)
         begin = first.idx if first.i < tok.i else tok.idx
         end = tok.idx + len(tok.text)

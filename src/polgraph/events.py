@@ -59,7 +59,7 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens
 PRONOUNS_PLURAL = {"they", "them", "their"}
 PRONOUNS_FIRST = {"i", "me", "my", "we", "us", "our"}
 STATE_NOUNS: dict[str, set[str]] = {
-    "police": set(), "authority": set(), "military": set(), "army": set(), "gendarmerie": set(),
+    "police": set(), "authority": set(), "military": set(), "army": set(), "gendarmerie": set(), "gendarme": set(),
     "policeman": set(), "force": {"security", "armed", "government", "state", "military", "police", "special"},
     "troop": {"government", "state", "army", "security"}, "soldier": {"government", "army", "state"},
     "guard": {"security", "border", "presidential", "republican", "national"},
@@ -72,12 +72,13 @@ STATE_NOUNS: dict[str, set[str]] = {
 _STATE_DOERS = {"authority", "official", "government", "regime", "state", "officer", "agent", "force", "police",
                 "soldier", "troop", "army", "military", "court", "judge", "prosecutor", "ministry", "junta"}
 _PLURALS = {"force": "forces", "authority": "authorities", "troop": "troops", "soldier": "soldiers",
-            "guard": "guards", "operative": "operatives", "policeman": "police", "prosecutor": "prosecutors"}
+            "guard": "guards", "operative": "operatives", "policeman": "police", "gendarme": "gendarmerie",
+            "prosecutor": "prosecutors"}
 _DRAWING = {"draw", "attract", "receive", "face", "meet", "spark", "provoke", "prompt"}  # "drew criticism from X"
 # verbs whose subject does what their object names ("held a rally", "extended the detention of X")
 LIGHT_VERBS = {"hold", "stage", "organize", "organise", "launch", "lead", "conduct", "carry", "begin", "start",
                "order", "make", "mount", "call", "join", "extend", "prolong", "renew", "announce", "adopt",
-               "file", "lodge", "submit"}  # "filed (lodged) an appeal"
+               "file", "lodge", "submit", "open", "initiate"}  # "filed (lodged) an appeal", "opened an inquiry"
 DEFINITE_TYPES = {"party": EntityType.PARTY, "court": EntityType.COURT, "ministry": EntityType.GOVERNMENT,
                   "government": EntityType.GOVERNMENT, "union": EntityType.IGO,
                   "bloc": EntityType.IGO}  # "the bloc condemned …": the EU (or ASEAN) just named
@@ -174,7 +175,8 @@ def find_events(doc: Doc, index: EntityIndex, article: Article, gaz: Gazetteer |
         ctx.person_agents += [(event.sentence, event.cameo[:2], p.entity) for p in event.participants
                               if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.PERSON]
         ctx.acted_on |= {(event.cameo[:2], p.entity) for p in event.participants if p.role is Role.PATIENT}
-    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx), *_told_sham(ctx), *_told_concern(ctx)):
+    for event in (*_speech_acts(ctx), *_told_wrongdoing(ctx), *_told_sham(ctx), *_told_concern(ctx),
+                  *_told_refusals(ctx)):
         events.setdefault(_event_key(event), event)
     ordered = _fold_concern(sorted(events.values(), key=lambda e: e.trigger_begin))
     found = [_at_court_seat(e, ctx) for e in _merge_coreferent(ordered)]
@@ -764,6 +766,48 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
     return out
 
 
+_WILL = {"will", "would", "wo", "'ll"}
+_IF = {"if", "unless"}
+
+
+def _told_refusals(ctx: _Ctx) -> list[Event]:
+    """'Qassem said Hezbollah would not give up its weapons', 'X told lawmakers his government would not
+    change the constitution': a speaker who says their own side will not do something rejects it (120);
+    'it would stage a larger rally if the result stood': a conditional act of their own is a threat
+    (130). Whoever the act falls on is the patient; the saying dates it. Only the speaker's own side
+    counts: 'X said police would not arrest anyone' is a claim about others."""
+    out: list[Event] = []
+    doc = ctx.doc
+    lexicon = triggers()
+    for i in tokens_with(doc, "LOWER", _WILL):
+        verb = doc[i].head
+        if doc[i].dep_ != "aux" or verb.pos_ != "VERB" or verb.lemma_.lower() in {"be", "have", "say"} \
+                or verb.lemma_.lower() in lexicon:
+            continue  # a trigger word's own refusal is its event's (`_refusal`)
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+            continue  # "we will not be silenced": what others may do to the speaker's side
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _IF for m in c.children)
+                          for c in verb.children)
+        if negated:  # also on a condition: "would not recognise him unless the recount confirmed it"
+            code, word = "120", "reject"
+        elif conditional:
+            code, word = "130", "threaten"
+        else:
+            continue
+        told = _told_by(verb, ctx)
+        subject = _subject(verb)
+        if told is None or subject is None:
+            continue
+        speech, speaker = told
+        own = {speaker, ctx.affiliation.get(speaker, speaker)}
+        if not own & set(_resolve(subject, ctx)):
+            continue
+        named = [k for c in verb.children if c.dep_ in {"dobj", "prep"} for k in _entities_under(c, ctx, shallow=True)]
+        out.append(_stance(verb, speaker, named, speech or verb, word, code, ctx))
+    return out
+
+
 def _stance(tok: Token, speaker: str, named: list[str], said: Token, word: str, code: str, ctx: _Ctx) -> Event:
     """The event of a stance the speaker takes on what `named` holds (a sham, a concern): the speaker is
     the agent, the named the patients, except the speaker's own side and places; dated by the saying."""
@@ -1215,8 +1259,8 @@ def _noun_args(tok: Token, reading: Trigger, ctx: _Ctx):
             places = [k for k in keys if ctx.by_key[k].type.is_place]
             if c.lower_ in _PLACE_PREPS and places:
                 place = place or places[0]
-            elif c.lower_ in {"against", "on"}:
-                patients.extend(k for k in keys if k not in places)  # "protests against X"
+            elif c.lower_ in {"against", "on"} or c.lower_ == "into" and reading.cameo[:2] == "09":
+                patients.extend(k for k in keys if k not in places)  # "protests against X", "an inquiry into X"
             elif c.lower_ == "of":
                 keys = keys or [k for o in objs for k in _apposed(o, ctx)]
                 holder = tok.lemma_.lower() == "custody"  # "in the custody of the morality police": who holds
@@ -1337,11 +1381,16 @@ def _subject(tok: Token) -> Token | None:
 
 def _copula_in_speech(head: Token, verb: Token) -> bool:
     """The parser hung an act of the speaker on the copula of what the speaker said ('X said the charges
-    were motivated and urged Y to release Z'): a past-tense verb with an object, conjoined to a reported
-    'be' clause."""
-    return (verb.dep_ == "conj" and verb.head.i == head.i and head.lemma_ == "be" and head.dep_ == "ccomp"
+    were motivated and urged Y to release Z'), or on the perfect participle of what the speaker denied ('X
+    denied that the party had bought votes and accused the DP': a simple past cannot share 'had'): a
+    past-tense verb with an object, conjoined to a reported clause."""
+    if not (verb.dep_ == "conj" and verb.head.i == head.i and head.dep_ == "ccomp"
             and head.head.lemma_.lower() in SPEECH_VERBS and verb.tag_ == "VBD"
-            and any(c.dep_ == "dobj" for c in verb.children))
+            and any(c.dep_ == "dobj" for c in verb.children)):
+        return False
+    return head.lemma_ == "be" or head.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in head.children) and not any(
+        c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _gerund_doer(tok: Token) -> Token | None:
@@ -1468,6 +1517,13 @@ def _police_officers(t: Token, ctx: _Ctx) -> str | None:
     if t.lemma_.lower() not in _MEMBER_NOUNS or t.tag_ != "NNS" or any(
             c.dep_ == "nummod" or c.lower_ in {"some", "several", "two", "three", "few"} for c in t.children):
         return None
+    named = ctx.index.token_entity.get(t.i - 1) if t.i > 0 and t.doc[t.i - 1].head.i == t.i else None
+    if named is not None and ctx.by_key[named].type is EntityType.GOVERNMENT:
+        return named  # "Haitian National Police officers retook the station": the force named before them
+    if t.lower_ == "officers" and not any(c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in t.children):
+        named = _national_police(ctx)
+        if named is not None:
+            return named  # "officers killed eight gang members", in a report on the one police force it names
     police = next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() == "police"), None)
     return _state_body(police, ctx, within=True) if police is not None else None
 
@@ -1531,8 +1587,10 @@ def _inside_request(tok: Token) -> bool:
             cur = cur.head.head
     lex = triggers()
     cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"}:
+    for _ in range(5):
+        # "called on X to release Y and to open an investigation": an infinitive joined to what is asked
+        joined = cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.tag_ == "VB"
+        if cur.head.i == cur.i or cur.dep_ not in {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"} and not joined:
             return False
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_CLAUSE_MARKS for c in cur.children) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cur.children):
@@ -2287,6 +2345,8 @@ def _speech_head(tok: Token) -> Token | None:
     for _ in range(6):
         if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} and cur.head.i != cur.i:
             head = cur.head
+            if _copula_in_speech(head, cur):
+                return None  # the speaker's own act, conjoined to the telling, not what was told
             if head.lemma_.lower() in SPEECH_VERBS and cur.dep_ in {"ccomp", "parataxis", "xcomp"}:
                 return head
             cur = head
@@ -2327,9 +2387,11 @@ def _factuality(tok: Token, ctx: _Ctx) -> tuple[Factuality, str | None]:
         permitted = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in {"allow", "let", "permit"}
         if (cur.dep_ not in {"conj", "advcl", "xcomp"} and not permitted) or cur.head.i == cur.i:
             break
-        if cur.dep_ in {"conj", "advcl"} and cur.tag_ in {"VBD", "VBZ", "VBP"}:
+        if cur.dep_ in {"conj", "advcl"} and (cur.tag_ in {"VBD", "VBZ", "VBP"} or cur.dep_ == "conj" and all(
+                any(c.dep_ == dep for c in cur.children) for dep in ("nsubj", "aux"))):
             # "did not attend and rejected the vote": a verb with its own tense has its own polarity, and so
-            # has a clause ("would withdraw the bill, a day after police shot dead 22 people")
+            # has a clause ("would withdraw the bill, a day after police shot dead 22 people", "would not
+            # recognise him, and that it would stage a rally")
             break
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in NOT_DONE:
             return Factuality.NEGATED, None  # "refused to release him": the release did not happen
