@@ -1000,3 +1000,15 @@ def test_a_military_rank_is_not_part_of_the_name(text: str, name: str) -> None:
     x = run(text)
     assert name in labels(x), show(x)
     assert not any(e.label.startswith(("Colonel", "Captain", "Lieutenant")) for e in x.entities), show(x)
+
+
+def test_an_acronym_the_article_defines_names_the_organisation_where_ner_left_it_untagged() -> None:
+    x = run("ULAANBAATAR (AFP) - The commission rejected a request from the opposition Democratic Party (DP). "
+            "Several thousand DP supporters gathered on Sukhbaatar Square on Monday evening.")
+    assert "DP supporters" in labels(x), show(x)
+
+
+def test_capitalised_words_after_a_name_s_possessive_ending_in_an_organisation_word_are_its_organisation() -> None:
+    x = run("BEIRUT (Reuters) - The three ministers of Parliament Speaker Nabih Berri's Amal Movement walked out "
+            "before Tuesday's vote but did not resign.")
+    assert {"Nabih Berri", "Amal Movement"} <= labels(x), show(x)

@@ -2243,3 +2243,23 @@ def test_a_side_saying_it_will_not_be_silenced_rejects_nothing() -> None:
     # guard: a passive tells what others may do to the speaker's side
     x = run('LOME (AFP) - Opposition leader Jean-Pierre Agbeyome said: "We will not be silenced."')
     assert not [e for e in x.events if e.cameo == "120"], show(x)
+
+
+def test_walking_out_of_a_session_rejects_it_and_walking_out_of_prison_or_to_a_podium_does_not() -> None:
+    x = run("BEIRUT (Reuters) - Opposition lawmakers walked out of the chamber on Monday. The president walked to "
+            "the podium. The activist walked out of Roumieh prison on Tuesday.")
+    assert [e.cameo for e in x.events if e.trigger == "walked"] == ["120"], show(x)
+
+
+def test_leaving_a_party_s_parliamentary_group_is_leaving_the_party() -> None:
+    x = run("SKOPJE (Reuters) - The Social Democratic Union (SDSM) lost. Four lawmakers left the SDSM's "
+            "parliamentary group on Monday.")
+    ev = event(x, "left")
+    assert (ev.cameo, patients(x, ev)) == ("0831", ["Social Democratic Union"]), show(x)
+
+
+def test_a_council_of_the_police_is_not_a_second_police_force() -> None:
+    x = run("PORT-AU-PRINCE (Reuters) - The Superior Council of the National Police met on Monday. Haitian "
+            "National Police officers retook the station, police spokesman Lionel Bazile said. He said officers "
+            "arrested three gang members.")
+    assert agents(x, event(x, "arrested")) == ["Haitian National Police"], show(x)

@@ -248,7 +248,8 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             i += 2
             continue
         ent = _and_continued(doc, _past_abbreviation(_bracketed_org(ent)), gaz)
-        split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent)
+        split = _split_known(ent, gaz) or _split_lines(ent) or _split_dateline(ent) or _split_bracket(ent) \
+            or _split_possessive(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
         if ent.label_ == "ORG" and not split and (end := _qualifier_end(doc, e)) is not None \
@@ -258,10 +259,25 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _ACRONYM.match(doc[e + 1].text) and doc[e + 1].ent_type_ in _NOT_ORG_TYPES):
             out.append(Span(doc, e + 1, e + 2, label="ORG"))  # "People's Renewal Party (PRP)"
         i += 1
-    out = _named_by_acronym(doc, out)
+    out = _acronyms_again(doc, _named_by_acronym(doc, _org_after_possessive(doc, out)))
     named = _named_before_party_noun(doc, _named_after_org_noun(doc, _named_before_acronym(doc, out)))
     spans = _given_named(doc, _list_members(doc, _titled_names(doc, _whole_person_names(doc, named, gaz))), gaz)
     return _described_names(doc, spans, gaz)
+
+
+def _acronyms_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Democratic Party (DP) ... Several thousand DP supporters': an acronym the article defines in
+    brackets names the organisation wherever it recurs, also where NER left it untagged or took it for a
+    facility or a work."""
+    defined = {doc[s.start].text for s in spans if len(s) == 1 and s.label_ == "ORG" and 0 < s.start < len(doc) - 1
+               and doc[s.start - 1].text == "(" and doc[s.end].text == ")" and _ACRONYM.match(doc[s.start].text)}
+    if not defined:
+        return spans
+    kept = [Span(doc, s.start, s.end, label="ORG") if len(s) == 1 and s.text in defined and s.label_ in _NOT_ORG_TYPES
+            else s for s in spans]
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    added = [Span(doc, i, i + 1, label="ORG") for i in tokens_with(doc, "ORTH", defined) if i not in taken]
+    return sorted([*kept, *added], key=lambda s: s.start)
 
 
 def _named_by_acronym(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -820,6 +836,35 @@ def _qualifier_end(doc: Doc, i: int) -> int | None:
     if j - i < 3 or j >= len(doc) or doc[j].text != ")" or doc[i + 1:j].text.upper() == doc[i + 1:j].text:
         return None
     return j + 1
+
+
+def _org_after_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Nabih Berri's Amal Movement" with only the person tagged: capitalised words right after a name's
+    "'s" that end in an organisation's word ('Movement', 'Party', 'Front') are that organisation."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added: list[Span] = []
+    for s in spans:
+        i = s.end if s.end < len(doc) and doc[s.end].text in {"'s", "’s"} else s.end - 1
+        if s.label_ not in {"PERSON", "ORG"} or doc[i].text not in {"'s", "’s"}:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 5 and end not in taken and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end - i >= 3 and doc[end - 1].lower_ in _ORG_CUES:
+            added.append(Span(doc, i + 1, end, label="ORG"))
+            taken.update(range(i + 1, end))
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _split_possessive(ent: Span) -> list[Span] | None:
+    """'Nabih Berri's Amal Movement' tagged one person: a person's name, then the organisation of theirs
+    that the words after "'s" name when they end in an organisation's word."""
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _ORG_CUES:
+        return None
+    for tok in ent[1:-1]:
+        if tok.text in {"'s", "’s"} and ent.doc[tok.i + 1].is_title:
+            return [Span(ent.doc, ent.start, tok.i, label="PERSON"), Span(ent.doc, tok.i + 1, ent.end, label="ORG")]
+    return None
 
 
 def _split_bracket(ent: Span) -> list[Span] | None:

@@ -2016,6 +2016,7 @@ def _national_police(ctx: _Ctx) -> str | None:
     several."""
     found = [e.key for e in ctx.index.entities if e.type is EntityType.GOVERNMENT and e.mentions
              and not e.key.startswith("state:") and e.label.lower().split()[-1] in {"police", "force", "service"}
+             and " of " not in e.label.lower()  # "Superior Council of the National Police" is a council
              and "police" in e.label.lower().split() and not _LOCAL_UNITS & set(e.label.lower().split())]
     return found[0] if len(found) == 1 else None
 
