@@ -2263,3 +2263,17 @@ def test_a_council_of_the_police_is_not_a_second_police_force() -> None:
             "National Police officers retook the station, police spokesman Lionel Bazile said. He said officers "
             "arrested three gang members.")
     assert agents(x, event(x, "arrested")) == ["Haitian National Police"], show(x)
+
+
+def test_defiance_quoted_word_for_word_is_no_refusal() -> None:
+    # guard: "We will not accept any more coups," a president told a summit
+    x = run('ABUJA (Reuters) - "We will not accept any more coups in our region," Nigerian President Bola Tinubu '
+            "told the summit.")
+    assert not [e for e in x.events if e.cameo == "120"], show(x)
+
+
+def test_a_killing_someone_is_blamed_for_is_the_blame_s_content() -> None:
+    x = run("CONAKRY (Reuters) - Two protesters died on Monday. The Rally for Democratic Alternation blamed "
+            "gendarmes for the killing.")
+    assert not [e for e in x.events if e.trigger == "killing"], show(x)
+    assert patients(x, event(x, "blamed")) == ["gendarmerie"], show(x)

@@ -797,8 +797,8 @@ def _told_refusals(ctx: _Ctx) -> list[Event]:
             continue
         told = _told_by(verb, ctx)
         subject = _subject(verb)
-        if told is None or subject is None:
-            continue
+        if told is None or subject is None or ctx.speaker_at(verb.idx)[0]:
+            continue  # "'We will not allow anyone to …,' he said": defiance quoted, more slogan than act
         speech, speaker = told
         own = {speaker, ctx.affiliation.get(speaker, speaker)}
         if not own & set(_resolve(subject, ctx)):
@@ -1409,6 +1409,7 @@ def _gerund_doer(tok: Token) -> Token | None:
 
 
 ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "criticize", "criticise", "condemn", "denounce"}
+_ALLEGING = {"accuse", "blame", "suspect"}  # verbs whose "for (of) the killing" is what they allege
 
 
 _WH_WORDS = {"where", "why", "what", "whether", "how", "who", "whom", "when", "which", "if"}
@@ -1564,6 +1565,11 @@ def _inside_request(tok: Token) -> bool:
     ('accused X of threatening Y') is folded into it."""
     if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.i != tok.i and _inside_request(tok.head):
         return True  # "convicted of organising riots": the riots are the charge too
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"} \
+            and tok.head.head.lemma_.lower() in _ALLEGING and not any(c.dep_ == "prep" for c in tok.children):
+        # "the party blamed gendarmes for the killing": who killed is the party's allegation (but "were
+        # blamed for the killing of demonstrators" tells the killing too)
+        return True
     first = tok  # "accused X of rigging the vote and cracking down on protesters": both are the accusation
     for _ in range(3 if tok.tag_ == "VBG" else 0):
         if first.dep_ != "conj" or first.head.i == first.i:
