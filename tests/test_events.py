@@ -2277,3 +2277,10 @@ def test_a_killing_someone_is_blamed_for_is_the_blame_s_content() -> None:
             "gendarmes for the killing.")
     assert not [e for e in x.events if e.trigger == "killing"], show(x)
     assert patients(x, event(x, "blamed")) == ["gendarmerie"], show(x)
+
+
+def test_a_passive_joined_to_a_told_passive_stays_told() -> None:
+    # guard: "had been beaten by investigators and denied access to a lawyer" is what he told, done to him
+    x = run("NUKUS (AFP) - Speaking from a cage in the courtroom, Dauletmurat Tazhimuratov told the judge that he "
+            "had been beaten by investigators and denied access to a lawyer.")
+    assert all(agents(x, e) != ["Dauletmurat Tazhimuratov"] for e in x.events if e.trigger == "denied"), show(x)

@@ -1390,7 +1390,8 @@ def _copula_in_speech(head: Token, verb: Token) -> bool:
         return False
     return head.lemma_ == "be" or head.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in head.children) and not any(
-        c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
+        c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in head.children)  # "had been beaten … and denied access": both passive
 
 
 def _gerund_doer(tok: Token) -> Token | None:
