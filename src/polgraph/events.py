@@ -766,7 +766,7 @@ def _told_sham(ctx: _Ctx) -> list[Event]:
     return out
 
 
-_WILL = {"will", "would", "wo", "'ll"}
+_WILL = MODALS_FUTURE | {"would", "wo"}  # "wo" of "won't"
 _IF = {"if", "unless"}
 
 
@@ -2576,7 +2576,7 @@ def _wished(tok: Token) -> bool:
 def _conditional(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in _IF for c in cur.children):
             return True
         if cur.dep_ not in {"conj", "xcomp"} or cur.head.i == cur.i:
             return False
