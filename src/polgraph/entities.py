@@ -841,11 +841,15 @@ def _qualifier_end(doc: Doc, i: int) -> int | None:
 def _org_after_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Nabih Berri's Amal Movement" with only the person tagged: capitalised words right after a name's
     "'s" that end in an organisation's word ('Movement', 'Party', 'Front') are that organisation."""
+    marks = tokens_with(doc, "ORTH", {"'s", "’s"})
+    if not marks:
+        return spans
+    # the name ends at the mark, or NER took the mark in
+    owners = {i for s in spans if s.label_ in {"PERSON", "ORG"} for i in (s.end, s.end - 1)}
     taken = {i for s in spans for i in range(s.start, s.end)}
     added: list[Span] = []
-    for s in spans:
-        i = s.end if s.end < len(doc) and doc[s.end].text in {"'s", "’s"} else s.end - 1
-        if s.label_ not in {"PERSON", "ORG"} or doc[i].text not in {"'s", "’s"}:
+    for i in marks:
+        if i not in owners:
             continue
         end = i + 1
         while end < len(doc) and end - i <= 5 and end not in taken and doc[end].is_title and doc[end].is_alpha:
