@@ -1087,8 +1087,7 @@ def _after_title(span: Span) -> bool:
 
 
 _ORG_NOUNS_AFTER = {"newspaper", "daily", "magazine", "agency", "company", "firm", "movement", "network",
-                    "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank",
-                    "gang", "cartel"}
+                    "channel", "broadcaster", "group", "organisation", "organization", "foundation", "bank"}
 # NER labels an acronym in brackets may wrongly get ("Movement for the Renewal of Chad (MRT)" as a facility)
 _NOT_ORG_TYPES = {"", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _ORG_NOUNS_BEFORE = {"group", "organisation", "organization", "ngo", "movement", "newspaper", "daily", "magazine",
