@@ -1054,3 +1054,20 @@ def test_a_describing_word_before_the_body_is_part_of_the_post() -> None:
     assert_post("PHNOM PENH (Reuters) - In a statement, the CNRP said senior CNRP official, Meach Sovannara, was "
                 "detained.",
                 "Meach Sovannara", "senior official", "Cambodia National Rescue Party")
+
+
+# ---- fifteenth round ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("ULAANBAATAR (AFP) - The Democratic Party (DP) has struggled since the vote and last month elected a new "
+     "chairman, Chinzorig Temuulen, who pledged to fight.", "Chinzorig Temuulen", "chairman", "Democratic Party"),
+    ("ULAANBAATAR (AFP) - The Civic Will Party named a new secretary-general, Dashdorj Munkhbat, on Monday.",
+     "Dashdorj Munkhbat", "secretary-general", "Civic Will Party"),
+])
+def test_the_person_set_off_after_a_post_a_body_filled_holds_it(text: str, person: str, role: str, org: str) -> None:
+    assert_post(text, person, role, org)
+
+
+def test_a_person_set_off_after_a_noun_that_is_no_post_gets_none() -> None:
+    # guard: "arrested a new suspect, X" fills no post
+    x = run("ULAANBAATAR (AFP) - Police arrested a new suspect, Bat Dorj, on Monday.")
+    assert not posts_of(x, "Bat Dorj"), show(x)

@@ -760,6 +760,9 @@ class _Builder:
                 self._add_with(person, [verb], owner, doc[start].idx, last.idx + len(last.text),
                                role=_HEADING_VERBS[verb.lemma_.lower()])
             return
+        if name.dep_ == "appos" and name.head.dep_ == "dobj" and name.head.head.lemma_.lower() in _NAMING:
+            self._named_to_post(person, name.head, end)
+            return
         if name.dep_ != "dobj" or name.head.lemma_.lower() not in _NAMING:
             return
         verb = name.head
@@ -782,6 +785,26 @@ class _Builder:
                 owner = self._government(self.main_country)  # "President X appointed Y as ombudsman"
             if owner is not None and not owner.type.is_place:
                 self._add_with(person, [*title, post], owner, doc[start].idx, post.idx + len(post.text))
+
+    def _named_to_post(self, person: Entity, post: Token, end: int) -> None:
+        """'The DP … last month elected a new chairman, Chinzorig Temuulen': the person set off after the
+        post a body elected (appointed, named) holds it in that body, the verb's subject."""
+        if not self._kinds(post) & {"head", "government", "court"}:
+            return
+        verb = post.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":  # "The DP has struggled … and elected …"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        owner = self._owner(subject.i) if subject is not None else None
+        if owner is None or owner.type.is_place:
+            return
+        doc = self.doc
+        first = min((c.left_edge.i for c in post.lefts if c.dep_ == "compound"), default=post.i)
+        stop = post.i + 1
+        while stop + 1 < end and doc[stop].text == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_:
+            stop += 2  # "secretary-general", parsed as "secretary" and "-general"
+        last = doc[end - 1]
+        self._add_with(person, list(doc[first:stop]), owner, doc[first].idx, last.idx + len(last.text))
 
     def _second_post(self, person: Entity, start: int, j: int) -> None:
         """The post after 'and' in 'X, a former minister and vice president of Y'."""
