@@ -1012,3 +1012,22 @@ def test_capitalised_words_after_a_name_s_possessive_ending_in_an_organisation_w
     x = run("BEIRUT (Reuters) - The three ministers of Parliament Speaker Nabih Berri's Amal Movement walked out "
             "before Tuesday's vote but did not resign.")
     assert {"Nabih Berri", "Amal Movement"} <= labels(x), show(x)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("BRUSSELS (Reuters) - European Commission President Ursula von der Leyen spoke on Monday. Von der Leyen "
+     "said so.", "Ursula von der Leyen"),
+    ("LUANDA (Reuters) - Former Angolan president Jose Eduardo dos Santos died in Barcelona.",
+     "Jose Eduardo dos Santos"),
+])
+def test_a_name_runs_on_over_a_surname_s_particles(text: str, name: str) -> None:
+    x = run(text)
+    person = named(x, name)
+    assert person.type is EntityType.PERSON, show(x)
+    assert not {"Ursula von", "Jose Eduardo", "Santos", "Leyen"} & labels(x), show(x)
+
+
+def test_a_particle_before_a_longer_name_is_left_to_ner() -> None:
+    # guard: the word after the particle starting a longer organisation's name stays with it
+    x = run("BRUSSELS (Reuters) - Pedro Sanchez of the Partido Socialista spoke in Madrid on Monday.")
+    assert "Pedro Sanchez" in labels(x), show(x)

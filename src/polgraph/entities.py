@@ -569,6 +569,11 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
     for n, span in enumerate(spans):
         if n in skip:
             continue
+        if span.label_ == "PERSON" and (joined := _particle_name(doc, span, spans[n + 1:])) is not None:
+            whole, taken = joined  # "Ursula von" + "der" + "Leyen" (tagged a place), "Jose Eduardo" + "dos Santos"
+            out.append(whole)
+            skip.update(range(n + 1, n + 1 + taken))
+            continue
         if span.label_ == "PERSON":
             start, end = span.start, span.end
             nxt = spans[n + 1] if n + 1 < len(spans) else None
@@ -615,6 +620,33 @@ def _whole_person_names(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Spa
                 span = Span(doc, start, end, label="PERSON")
         out.append(span)
     return out
+
+
+# lower-case words inside a surname ("von der Leyen", "dos Santos", "bin Salman", "van der Bellen")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "das", "do", "dos", "du", "di",
+                             "bin", "ibn", "ben", "ter", "zu"})
+
+
+def _particle_name(doc: Doc, span: Span, after: list[Span]) -> tuple[Span, int] | None:
+    """A person's name NER ended at or before a surname's particles: the name runs on over one or two
+    lower-case particles and the capitalised word after them. Returns the whole name and how many of the
+    spans `after` it takes in (a surname NER tagged on its own, as a place or a person)."""
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end - 1].is_lower:
+        end -= 1  # "Ursula von": NER took a particle in
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
+        k += 1
+    if k == end or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or not doc[k - 1].whitespace_:
+        return None
+    taken = 0
+    for other in after:
+        if other.start > k:
+            break
+        if other.end > k + 1 or other.start < end:
+            return None  # a longer name or organisation starts there: not this rule's
+        taken += 1
+    return Span(doc, span.start, k + 1, label="PERSON"), taken
 
 
 def _hyphenated_name(span: Span, gaz: Gazetteer) -> bool:
