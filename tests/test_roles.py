@@ -1071,3 +1071,14 @@ def test_a_person_set_off_after_a_noun_that_is_no_post_gets_none() -> None:
     # guard: "arrested a new suspect, X" fills no post
     x = run("ULAANBAATAR (AFP) - Police arrested a new suspect, Bat Dorj, on Monday.")
     assert not posts_of(x, "Bat Dorj"), show(x)
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("SKOPJE (Reuters) - The EU praised the vote. European Commissioner for Enlargement Marta Kos met the prime "
+     "minister on Monday.", "Marta Kos", "Commissioner for Enlargement", "European Union"),
+    ("SKOPJE (Reuters) - The EU has praised Skopje. EU Enlargement Commissioner Jan Novak met Mickoski on "
+     "Monday.", "Jan Novak", "Enlargement Commissioner", "European Union"),
+])
+def test_a_commissioner_keeps_the_portfolio_and_the_body_named_before(text: str, person: str, role: str,
+                                                                       org: str) -> None:
+    assert_post(text, person, role, org)

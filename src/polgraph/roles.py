@@ -311,6 +311,8 @@ class _Builder:
         the portfolio's words)."""
         doc = self.doc
         title = portfolio_title(doc, start)
+        if title is not None and doc[title].lower_ == "commissioner":
+            return self._commissioner(person, title, start, end)
         if title is None or "government" not in self._kinds(doc[title]) \
                 or any(self._owner(t.i) is not None for t in doc[title + 1:start]):
             return False
@@ -335,6 +337,20 @@ class _Builder:
         last = doc[end - 1]
         self._add_with(person, [], ministry or self._government(name), doc[k].idx, last.idx + len(last.text),
                        role=doc[k:start].text)
+        return True
+
+    def _commissioner(self, person: Entity, title: int, start: int, end: int) -> bool:
+        """'EU (European) Commissioner for Enlargement X': a commissioner of the international body named
+        just before the title, 'European' standing for the European Union the article names."""
+        doc = self.doc
+        before = doc[title - 1] if title > 0 else None
+        owner = self._owner(before.i) if before is not None else None
+        if owner is None and before is not None and before.lower_ == "european":
+            owner = next((e for e in self.entities if e.label == "European Union"), None)
+        if owner is None or owner.type is not EntityType.IGO:
+            return False
+        last = doc[end - 1]
+        self._add_with(person, [], owner, doc[title].idx, last.idx + len(last.text), role=doc[title:start].text)
         return True
 
     def _coordinated_post(self, person: Entity, run: list[Token], last: Token) -> None:
@@ -989,7 +1005,8 @@ class _Builder:
                 and role_tokens[0].i not in self.token_entity and not (
                     len(role_tokens) > 1 and self._kinds(role_tokens[1]) and not role_tokens[0].is_sent_start
                     and self.doc[role_tokens[0].i - 1].lower_ in _POSSESSIVE | {"deputy", "regional", "former"}) \
-                and not (len(role_tokens) in {2, 3} and "government" in self._kinds(role_tokens[1])) \
+                and not (len(role_tokens) in {2, 3} and ("government" in self._kinds(role_tokens[1])
+                                                         or role_tokens[1].lower_ == "commissioner")) \
                 and not (len(role_tokens) == 3 and "government" in self._kinds(role_tokens[2])
                          and role_tokens[1].text in _PORTFOLIO_SECOND) \
                 and not (len(role_tokens) == 4 and role_tokens[1].lower_ in {"and", "&"}
