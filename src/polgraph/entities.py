@@ -16,9 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Known, norm
-from .lexicon import given_names, group_nouns, titles
+from .lexicon import POSSESSIVE_MARKS, given_names, group_nouns, titles
 from .model import Entity, EntityType, Mention
-from .nlp import tokens_flagged, tokens_with, tokens_with_lemma
+from .nlp import glued_hyphen, tokens_flagged, tokens_with, tokens_with_lemma
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _PARTY_WORDS = {"party", "movement", "front", "league", "alliance", "coalition", "congress", "platform"}
@@ -652,8 +652,7 @@ def _particle_name(doc: Doc, span: Span, after: list[Span]) -> tuple[Span, int] 
 def _hyphenated_name(span: Span, gaz: Gazetteer) -> bool:
     """'Fils-Aimé', 'Saint-Cyr': one hyphenated capitalised word NER typed as an organisation or place,
     that no gazetteer knows."""
-    return (span.label_ in {"GPE", "LOC", "ORG", "NORP"} and len(span) == 3 and span[1].text == "-"
-            and not span[0].whitespace_ and not span[1].whitespace_
+    return (span.label_ in {"GPE", "LOC", "ORG", "NORP"} and len(span) == 3 and glued_hyphen(span.doc, span[1].i)
             and all(t.is_title and t.is_alpha for t in (span[0], span[2])) and gaz.lookup(span.text) is None)
 
 
@@ -873,7 +872,7 @@ def _qualifier_end(doc: Doc, i: int) -> int | None:
 def _org_after_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Nabih Berri's Amal Movement" with only the person tagged: capitalised words right after a name's
     "'s" that end in an organisation's word ('Movement', 'Party', 'Front') are that organisation."""
-    marks = tokens_with(doc, "ORTH", {"'s", "’s"})
+    marks = tokens_with(doc, "ORTH", POSSESSIVE_MARKS)
     if not marks:
         return spans
     # the name ends at the mark, or NER took the mark in
@@ -898,7 +897,7 @@ def _split_possessive(ent: Span) -> list[Span] | None:
     if ent.label_ != "PERSON" or ent[-1].lower_ not in _ORG_CUES:
         return None
     for tok in ent[1:-1]:
-        if tok.text in {"'s", "’s"} and ent.doc[tok.i + 1].is_title:
+        if tok.text in POSSESSIVE_MARKS and ent.doc[tok.i + 1].is_title:
             return [Span(ent.doc, ent.start, tok.i, label="PERSON"), Span(ent.doc, tok.i + 1, ent.end, label="ORG")]
     return None
 
@@ -1135,7 +1134,7 @@ def _hyphen_tail(span: Span) -> Span:
     ('-e-', '-ul-'), in no other entity, is the rest of the name; '-based', '-backed' are not."""
     doc = span.doc
     end = span.end
-    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" and not doc[end].whitespace_:
+    while end + 1 < len(doc) and glued_hyphen(doc, end):
         k = end + 1
         while k + 1 < len(doc) and doc[k].is_lower and len(doc[k]) <= 3 and not doc[k].whitespace_ \
                 and doc[k + 1].text == "-" and not doc[k + 1].whitespace_ and k + 2 < len(doc):
@@ -1154,7 +1153,7 @@ def _whole_name(span: Span) -> Span:
         return span
     nxt = doc[span.end]
     if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_ and ("'" in nxt.text or "’" in nxt.text) \
-            and nxt.text[-2:] not in {"'s", "’s"} and nxt.lower_.strip(".") not in titles():
+            and nxt.text[-2:] not in POSSESSIVE_MARKS and nxt.lower_.strip(".") not in titles():
         return doc[span.start:span.end + 1]
     return span
 
@@ -1546,7 +1545,7 @@ def _surname_as_place(c: _Cand, doc: Doc) -> bool:
     """A place name of one or two words no gazetteer knows, not after a word that introduces a place
     (unless it owns something: "at Quati's home"): when a person in the article bears it as a name, it is
     that person ("Quati, who leads the party", "Costa Júnior said", tagged as places by NER)."""
-    owner = c.tok_end < len(doc) and doc[c.tok_end].lower_ in {"'s", "’s"}  # "at Linbelin's home"
+    owner = c.tok_end < len(doc) and doc[c.tok_end].lower_ in POSSESSIVE_MARKS  # "at Linbelin's home"
     return (c.type.is_place and c.known is None and len(c.text.split()) <= 2 and c.text.istitle()
             and (owner or not _locative(doc[c.tok_begin:c.tok_end])))
 
@@ -1672,7 +1671,7 @@ def _foreign_posts(doc: Doc, ents: list[Span], gaz: Gazetteer) -> Counter[str]:
     for ent in ents:
         if ent.label_ == "NORP":
             known, j = gaz.country_of_demonym(ent.text), ent.end
-        elif ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}:
+        elif ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end].text in POSSESSIVE_MARKS:
             known, j = gaz.country(ent.text), ent.end + 1
         else:
             continue

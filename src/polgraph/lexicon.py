@@ -15,6 +15,8 @@ from .resources import data_dir
 # memberships both read them)
 MODALS_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must"})
 MODALS_FUTURE = frozenset({"will", "shall", "'ll"})
+# the possessive "'s" as the tokenizer splits it off, with a straight or a curly apostrophe
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _rows(name: str) -> list[dict[str, str]]:

@@ -72,6 +72,12 @@ def forget_columns(doc: Doc) -> None:
     doc.user_data.pop(_COLUMNS, None)
 
 
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written with no space on either side ('secretary-general', 'Fils-Aimé'): it joins
+    its neighbours into one word."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def tokens_with(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
     """Indices of the tokens whose `attr` ("LOWER", "ORTH") is one of `words`."""
     if not len(doc):

@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Token
 
 from .entities import LEGISLATURE_WORDS, EntityIndex, portfolio_title, with_government, with_state_body
 from .gazetteer import Gazetteer
-from .lexicon import MODALS_FUTURE, MODALS_HYPOTHETICAL, titles
+from .lexicon import MODALS_FUTURE, MODALS_HYPOTHETICAL, POSSESSIVE_MARKS, titles
 from .model import Article, Entity, EntityType, Membership, Mention
-from .nlp import tokens_with, tokens_with_lemma
+from .nlp import glued_hyphen, tokens_with, tokens_with_lemma
 
 GENERIC_HEADS = {"chief", "deputy", "head", "commander"}
 STATE_BODIES = {"police", "military", "army", "gendarmerie", "navy"}
 _EXPAND = {"pm": "Prime Minister", "vp": "vice president"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+_POSSESSIVE = POSSESSIVE_MARKS | {"'", "’"}  # and a plural's bare apostrophe ("the ministers' spokesman")
 _LINKS = {"of", "for", "at", "in", "with"}  # "a reporter with VOD"
 _HEADING_VERBS = {"head": "head", "lead": "leader", "chair": "chairman", "run": "head", "direct": "director",
                   "found": "founder", "cofound": "co-founder"}
@@ -502,7 +502,7 @@ class _Builder:
         if j < len(doc) and doc[j].lower_ == "of":  # "X of the Y party"
             self._member_of_party(person, start, j + 1, skip={"the"})
             return
-        if j < len(doc) and doc[j].text in {"'s", "’s"}:  # "Chamisa's CCC", "Hun Sen's ruling CPP"
+        if j < len(doc) and doc[j].text in POSSESSIVE_MARKS:  # "Chamisa's CCC", "Hun Sen's ruling CPP"
             self._member_of_party(person, start, j + 1, skip={"ruling", "main", "opposition", "own", "new"})
             return
         if j < len(doc) and doc[j].text == ",":
@@ -562,7 +562,7 @@ class _Builder:
                 and "head" in self._kinds(doc[j + 2]))  # "X, Central Africa director at Y"
             party_of = tok.lower_ == "party" or (tok.lower_ in _POSSESSIVE and run and (
                 run[-1].lower_ == "party" or self._owner(run[-1].i) is not None))  # "the ministry's spokesman"
-            joined = tok.text == "-" and bool(run) and not doc[j - 1].whitespace_ and not tok.whitespace_
+            joined = bool(run) and glued_hyphen(doc, j)
             # up to three describing words, not counting the organisation's name ("Y's new presidential candidate")
             describing = describing and sum(self._owner(t.i) is None for t in run) < 4
             if self._title_like(tok) or tok.lower_ in STATE_BODIES or describing or party_of \
@@ -604,7 +604,7 @@ class _Builder:
                     while k < len(doc) and self.token_entity.get(k) == key:
                         run.append(doc[k])
                         k += 1
-                    if k + 1 < len(doc) and doc[k].text in {"'s", "’s"}:
+                    if k + 1 < len(doc) and doc[k].text in POSSESSIVE_MARKS:
                         n = k + 1
                         while n < min(k + 4, len(doc)) and (doc[n].is_title or doc[n].lower_ in _PARTY_DESCRIPTORS) \
                                 and n not in self.token_entity:
@@ -817,7 +817,7 @@ class _Builder:
         doc = self.doc
         first = min((c.left_edge.i for c in post.lefts if c.dep_ == "compound"), default=post.i)
         stop = post.i + 1
-        while stop + 1 < end and doc[stop].text == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_:
+        while stop + 1 < end and glued_hyphen(doc, stop):
             stop += 2  # "secretary-general", parsed as "secretary" and "-general"
         last = doc[end - 1]
         self._add_with(person, list(doc[first:stop]), owner, doc[first].idx, last.idx + len(last.text))
