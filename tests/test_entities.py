@@ -1031,3 +1031,36 @@ def test_a_particle_before_a_longer_name_is_left_to_ner() -> None:
     # guard: the word after the particle starting a longer organisation's name stays with it
     x = run("BRUSSELS (Reuters) - Pedro Sanchez of the Partido Socialista spoke in Madrid on Monday.")
     assert "Pedro Sanchez" in labels(x), show(x)
+
+
+def test_a_person_s_possessive_before_a_party_s_name_is_not_part_of_it() -> None:
+    x = run("SARAJEVO (Reuters) - Milan Petkovic ordered the walkout. Two ministers, both from Petkovic's "
+            "Alliance of Independent Social Democrats (SNSD), resigned on Wednesday.")
+    party = named(x, "Alliance of Independent Social Democrats")
+    assert party.type is EntityType.PARTY and "Petkovic's Alliance of Independent Social Democrats" not in labels(x), \
+        show(x)
+
+
+def test_a_demonym_before_a_party_s_acronym_is_no_part_of_its_name() -> None:
+    x = run("SARAJEVO (Reuters) - HDZ BiH leader Dragan Covic spoke in Mostar. Borjana Simic, of the Croat HDZ "
+            "BiH party, accepted the resignations.")
+    assert "Croat HDZ BiH" not in labels(x) and "HDZ BiH" in labels(x), show(x)
+
+
+def test_a_country_ner_missed_at_the_start_of_the_lead_is_still_an_entity() -> None:
+    x = run("DUBAI, Aug 29 (Reuters) - Bahrain recalled its ambassador from Baghdad on Thursday and ordered Iraq's "
+            "charge d'affaires to leave the kingdom.")
+    assert named(x, "Bahrain").type is EntityType.COUNTRY, show(x)
+
+
+def test_the_end_of_a_longer_country_name_is_not_a_country() -> None:
+    # guard: "Guinea" in "Papua New Guinea" when NER left the name untagged
+    x = run("PORT MORESBY (AFP) - Disputes over results are common in Papua New Guinea, where voting is marred by "
+            "clashes.")
+    assert "Guinea" not in labels(x), show(x)
+
+
+def test_two_towns_joined_by_and_are_two_places() -> None:
+    x = run("KHARTOUM (Reuters) - The U.N. coordinator called on both sides to allow aid convoys to reach the "
+            "besieged towns of Kadugli and Dilling in South Kordofan.")
+    assert {"Kadugli", "Dilling"} <= labels(x) and "Kadugli and Dilling" not in labels(x), show(x)

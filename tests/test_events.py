@@ -2284,3 +2284,37 @@ def test_a_passive_joined_to_a_told_passive_stays_told() -> None:
     x = run("NUKUS (AFP) - Speaking from a cage in the courtroom, Dauletmurat Tazhimuratov told the judge that he "
             "had been beaten by investigators and denied access to a lawyer.")
     assert all(agents(x, e) != ["Dauletmurat Tazhimuratov"] for e in x.events if e.trigger == "denied"), show(x)
+
+
+def test_he_in_what_a_speaker_says_is_the_speaker() -> None:
+    x = run("BOGOTA (Reuters) - Former president Cesar Gaviria accused President Gustavo Ramirez's government of "
+            "buying votes and said he would ask the National Electoral Council to strip the seven of their seats.")
+    assert agents(x, event(x, "ask")) == ["Cesar Gaviria"], show(x)
+
+
+def test_opening_an_inquiry_or_a_probe_is_an_investigation() -> None:
+    x = run("BOGOTA (Reuters) - The Procurator General's Office said on Monday it had opened a preliminary inquiry "
+            "into the endorsements. Police launched a probe into the killing of activist Juan Rios.")
+    assert [e.cameo for e in x.events if e.trigger in {"inquiry", "probe"}] == ["091", "091"], show(x)
+
+
+def test_the_judge_is_the_judge_the_article_named() -> None:
+    x = run("PORT MORESBY (AFP) - Justice Mathias Kewa of the National Court voided the election on Monday. "
+            "Lawmaker Jonah Pato said he would appeal to the Supreme Court and accused the judge of listening to "
+            "liars.")
+    assert patients(x, event(x, "accused")) == ["Mathias Kewa"], show(x)
+
+
+def test_an_inquiry_that_finds_something_is_no_investigation_opened() -> None:
+    # guard: "inquiry" and "probe" are investigations only into something
+    x = run("AMMAN (Reuters) - A government inquiry found last month that exam questions had circulated on "
+            "messaging apps.")
+    assert not [e for e in x.events if e.cameo.startswith("09")], show(x)
+
+
+def test_cutting_ties_and_freezing_assets() -> None:
+    x = run("MANAMA (Reuters) - Bahrain cut diplomatic ties with Iran in January 2016. The government froze the "
+            "assets of opposition leader Ali Salman on Monday. Wages were frozen and the budget was cut.")
+    assert [(e.trigger, e.cameo) for e in x.events if e.cameo in {"161", "1711"}] == [("cut", "161"),
+                                                                                    ("froze", "1711")], show(x)
+    assert patients(x, event(x, "froze")) == ["Ali Salman"], show(x)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -252,7 +253,8 @@ def _joined_spans(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             or _split_possessive(ent)
         out.extend(_with_region_word(s) for s in (split or [ent]))
         e = ent.end
-        if ent.label_ == "ORG" and not split and (end := _qualifier_end(doc, e)) is not None \
+        whole_org = not split or split[-1].end == ent.end and split[-1].label_ == "ORG"  # "Oli's CPN (UML)"
+        if ent.label_ == "ORG" and whole_org and (end := _qualifier_end(doc, e)) is not None \
                 and any(t.lower_ in _QUALIFIED for t in ent):
             out[-1] = Span(doc, out[-1].start, end, label="ORG")  # "… Party of Nepal (Unified Marxist-Leninist)"
         if (ent.label_ in {"ORG", "GPE"} and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
@@ -893,7 +895,17 @@ def _org_after_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _split_possessive(ent: Span) -> list[Span] | None:
     """'Nabih Berri's Amal Movement' tagged one person: a person's name, then the organisation of theirs
-    that the words after "'s" name when they end in an organisation's word."""
+    that the words after "'s" name when they end in an organisation's word; "Dodik's Alliance of …" tagged
+    one organisation, when the article names the person elsewhere."""
+    if ent.label_ == "ORG":  # "Dodik's Alliance of Independent Social Democrats", Dodik named elsewhere
+        tok = next((t for t in ent[1:-1] if t.text in POSSESSIVE_MARKS), None)
+        if tok is None or not ent.doc[tok.i + 1].is_title or not all(t.is_title for t in ent[:tok.i - ent.start]):
+            return None
+        words = [t.text for t in ent[:tok.i - ent.start]]
+        named = [i for i in tokens_with(ent.doc, "ORTH", {words[-1]}) if not ent.start <= i < ent.end]
+        if not any(ent.doc[i].ent_type_ == "PERSON" for i in named):
+            return None  # "People's Party", "Women's League": the words before "'s" are the name's own
+        return [Span(ent.doc, ent.start, tok.i, label="PERSON"), Span(ent.doc, tok.i + 1, ent.end, label="ORG")]
     if ent.label_ != "PERSON" or ent[-1].lower_ not in _ORG_CUES:
         return None
     for tok in ent[1:-1]:
@@ -921,13 +933,23 @@ def _split_bracket(ent: Span) -> list[Span] | None:
     return None
 
 
+_PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "state", "area", "port"}
+
+
 def _split_known(ent: Span, gaz: Gazetteer) -> list[Span] | None:
     for tok in ent:
         if tok.lower_ in {"and", "&"} and tok.i > ent.start and tok.i < ent.end - 1:
             left, right = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
-            if gaz.lookup(left.text) and gaz.lookup(right.text):
-                return [Span(ent.doc, left.start, left.end, label=ent.label_),
-                        Span(ent.doc, right.start, right.end, label=ent.label_)]
+            # "the towns of Kadugli and Dilling", tagged one place: two one-word places the gazetteer does
+            # not know as one ("Trinidad and Tobago")
+            doc = ent.doc
+            towns = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lemma_.lower() in _PLACE_NOUNS
+            places = (ent.label_ in {"GPE", "LOC"} or towns) and len(left) == 1 == len(right) and left[0].is_title \
+                and right[0].is_title and gaz.lookup(ent.text) is None
+            if places or gaz.lookup(left.text) and gaz.lookup(right.text):
+                label = "GPE" if towns else ent.label_
+                return [Span(doc, left.start, left.end, label=label), Span(doc, right.start, right.end, label=label)]
     return None
 
 
@@ -941,7 +963,8 @@ def _relabel_known(span: Span, gaz: Gazetteer) -> Span:
 
 
 def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
-    """Add well-known multi-word names that NER missed ('Human Rights Watch criticised …').
+    """Add well-known multi-word names, and countries, that NER missed ('Human Rights Watch criticised …',
+    'Bahrain recalled …').
 
     NER finds the entities; this only fills its gaps for names the gazetteer knows, so that a
     famous organisation is not lost to a tagging slip."""
@@ -976,6 +999,10 @@ def _known_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
         if best is None and _DOTTED.fullmatch(tok.text) and (i == 0 or not capital[i - 1]) \
                 and (known := gaz.lookup(tok.text)) is not None and known.type is EntityType.IGO:
             best = Span(doc, i, i + 1, label="ORG")  # "U.N. experts urged …", untagged
+        if best is None and tok.pos_ == "PROPN" and not tok.ent_type_ and (i + 1 >= len(doc) or not title[i + 1]) \
+                and (i == 0 or not capital[i - 1] or doc[i - 1].is_sent_end) \
+                and (known := gaz.lookup(tok.text)) is not None and known.type is EntityType.COUNTRY:
+            best = Span(doc, i, i + 1, label="GPE")  # "Bahrain recalled its ambassador …", untagged
         if best is not None:
             added.append(best)
             i = best.end
@@ -1000,6 +1027,9 @@ def _candidates(ent: Span, gaz: Gazetteer) -> list[_Cand]:
     if ent.label_ == "PERSON":
         span = _whole_name(span)
     span = _hyphen_tail(span)
+    if ent.label_ == "ORG" and len(span) >= 2 and span[1].is_upper and len(span[1].text) >= 2 and span[1].is_alpha \
+            and gaz.country_of_demonym(span[0].text) is not None:
+        span = span[1:]  # "the Croat HDZ BiH party": the adjective describes the party, whose name is HDZ BiH
     text = span.text
     if ent.label_ == "PERSON" and len(span) > 3:
         text = _NICKNAME.sub(" ", text)  # 'Jimmy "Barbecue" Chérizier': the nickname is no part of the name
@@ -1274,6 +1304,9 @@ def _trim(ent: Span) -> Span | None:
     return span
 
 
+# a name that calls its members by a political family is a party's
+_PARTY_MEMBERS = {"democrats", "republicans", "socialists", "liberals", "conservatives", "greens", "communists",
+                  "nationalists", "patriots", "progressives"}
 _NOT_PARTY_WORDS = {"newspaper", "daily", "radio", "television", "tv", "channel", "news", "media", "group", "ngo",
                     "union", "network", "foundation", "institute", "center", "centre", "committee"}
 
@@ -1286,9 +1319,9 @@ def org_type(name: str) -> EntityType:
         return EntityType.COURT
     if (any(w in low for w in _IGO_WORDS) or "u.n." in low or "un" in words) and not words & {"ministry", "party"}:
         return EntityType.IGO
-    if words & _PARTY_WORDS and "party" in words or words & {"movement", "front", "league"} and \
+    if words & _PARTY_WORDS and "party" in words or words & ({"movement", "front", "league"} | _PARTY_MEMBERS) and \
             not words & _GOV_WORDS:
-        return EntityType.PARTY
+        return EntityType.PARTY  # "Alliance of Independent Social Democrats", "Sweden Democrats"
     if words & _GOV_WORDS or low.startswith("ministry"):
         return EntityType.GOVERNMENT
     return EntityType.ORGANIZATION
@@ -1477,10 +1510,16 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 if cl not in singles.setdefault(name, []):
                     singles[name].append(cl)
     looked_for = set(owners) | set(singles) | {c.text.split()[0] for cl in clusters for c in cl.cands if " " in c.text}
+    looked_for |= {_HYPHEN_SPLIT.split(part)[0] for part in owners if "-" in part}
     positions: dict[str, list[int]] = {}
     for i in tokens_with(doc, "ORTH", looked_for):
         positions.setdefault(doc[i].text, []).append(i)
     for part, cls in owners.items():
+        pieces = [w for w in _HYPHEN_SPLIT.split(part) if w]
+        if len(pieces) > 1:  # 'Ampem-Darko, 51, …': a hyphenated surname is three tokens
+            if len(cls) == 1:
+                _hyphenated_mentions(doc, pieces, positions.get(pieces[0], ()), cls[0], taken)
+            continue
         if len(cls) > 1:
             # two people share the name (a father and his daughter): the one the article already calls
             # by it alone ("Duterte, 79, …") is the one it means by it; else the one it names first, whom
@@ -1516,6 +1555,23 @@ def _surname_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
                 cl.cands.append(_Cand(span.start_char, span.end_char, start, start + n, span.text,
                                       cl.cands[0].label, cl.type))
                 taken.update(range(start, start + n))
+
+
+_HYPHEN_SPLIT = re.compile(r"(-)")
+
+
+def _hyphenated_mentions(doc: Doc, pieces: list[str], starts: Iterable[int], cl: _Cluster, taken: set[int]) -> None:
+    """A hyphenated surname said alone ('Ampem-Darko'), whatever NER took it for (here a date): another
+    mention of the one person who bears it."""
+    n = len(pieces)
+    for i in starts:
+        if i + n > len(doc) or any(j in taken for j in range(i, i + n)):
+            continue
+        if [t.text for t in doc[i:i + n]] == pieces and all(glued_hyphen(doc, j) for j in range(i, i + n)
+                                                             if doc[j].text == "-"):
+            span = doc[i:i + n]
+            cl.cands.append(_Cand(span.start_char, span.end_char, i, i + n, span.text, "PERSON", EntityType.PERSON))
+            taken.update(range(i, i + n))
 
 
 def _acronym_definitions(doc: Doc, cands: list[_Cand]) -> dict[str, str]:
@@ -1665,7 +1721,7 @@ def _main_country(counts: Counter[str], foreign: Counter[str], filed: str | None
 
 def _foreign_posts(doc: Doc, ents: list[Span], gaz: Gazetteer) -> Counter[str]:
     """Per country, the officials the report names with their country before the post: 'Guinean Foreign
-    Minister X', "Guinea's ambassador, X", "Guinea's military leader, General X"."""
+    Minister X', "Guinea's ambassador, X", "Guinea's military leader, General X", 'his Iraqi counterpart, X'."""
     words = titles()
     out: Counter[str] = Counter()
     for ent in ents:
@@ -1675,8 +1731,10 @@ def _foreign_posts(doc: Doc, ents: list[Span], gaz: Gazetteer) -> Counter[str]:
             known, j = gaz.country(ent.text), ent.end + 1
         else:
             continue
+        # "his Iraqi counterpart, X": the one the speaker meets is the foreigner
         post = next((k for k in range(j, min(j + 3, len(doc))) if doc[k].tag_ in {"NN", "NNP"}
-                     and words.get(doc[k].lower_, frozenset()) & {"head", "government"}), None)
+                     and (words.get(doc[k].lower_, frozenset()) & {"head", "government"}
+                          or doc[k].lower_ == "counterpart")), None)
         if known is None or post is None or any(not (t.is_alpha and (t.is_title or t.is_lower)) for t in doc[j:post]):
             continue
         k = post + 1 + (post + 1 < len(doc) and doc[post + 1].text == ",")

@@ -1004,6 +1004,8 @@ def _choose(tok: Token, readings: list[Trigger], pos: str) -> Trigger | None:
                              any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")
                              or c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES}
                 particles |= {g.lower_ for g in _by_means(tok)}
+                if pos == "NOUN" and tok.dep_ == "dobj":  # "launched a probe into X", "into" hung on the verb
+                    particles |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i}
             if r.particle not in particles:
                 continue
         if r.needs:
@@ -1630,6 +1632,11 @@ def _resolve(tok: Token, ctx: _Ctx) -> list[str]:
                     else None  # "ordered him held", parsed as "him" the subject of "held"
                 if exclude is None and verb is not None and (subject := _subject(verb)) is not None:
                     exclude = ctx.index.token_entity.get(subject.i)
+                speaker = _speaker_of_clause(t, ctx) if not quoted else None
+                if speaker is not None and speaker != exclude and \
+                        ctx.gender.get(speaker, _PRONOUN_GENDER.get(low)) == _PRONOUN_GENDER.get(low):
+                    out.append(speaker)  # "Gaviria accused Petro's government and said he would ask …": Gaviria
+                    continue
                 key = _latest(ctx.person_mentions, t.idx, exclude=exclude, gender=_PRONOUN_GENDER.get(low),
                               genders=ctx.gender)
                 if key:
@@ -1937,6 +1944,13 @@ def _title_holder(tok: Token, ctx: _Ctx) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def _bench_holder(tok: Token, ctx: _Ctx) -> str | None:
+    """'the judge': the one person the article seated as a judge or magistrate, named before."""
+    holders = {m.person for m in ctx.posts if m.role.lower().split()[-1] in {"judge", "magistrate", "justice"}}
+    named = [k for k in holders if any(m.begin < tok.idx for m in ctx.by_key[k].mentions)]
+    return named[0] if len(named) == 1 else None
+
+
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
     """'the party', 'the court': the last entity of that kind mentioned before; 'Mnangagwa's
     government' is the government of the country its leader governs; 'the junta' is the organisation
@@ -1946,6 +1960,10 @@ def _definite(tok: Token, ctx: _Ctx) -> str | None:
         return apposed
     if tok.lemma_.lower() in _HEAD_TITLES and tok.tag_ == "NN":
         return _title_holder(tok, ctx)
+    if tok.lemma_.lower() in {"judge", "magistrate"} and tok.tag_ == "NN" and [c.lower_ for c in tok.lefts] == ["the"]:
+        judge = _bench_holder(tok, ctx)  # "accused the judge of listening to liars": the judge named before
+        if judge is not None:
+            return judge
     if tok.lemma_.lower() == "cabinet" and _only_the(tok):
         return ctx.index.government  # "the cabinet referred X to the prosecutor": the country's government
     etype = DEFINITE_TYPES.get(tok.lemma_.lower())
@@ -2310,6 +2328,19 @@ def _unnamed_plural_between(ctx: _Ctx, key: str, pronoun: Token) -> bool:
                             if c.dep_ in {"compound", "amod", "appos"}):  # "the three activists — A, B and C"
             return True
     return False
+
+
+def _speaker_of_clause(pronoun: Token, ctx: _Ctx) -> str | None:
+    """The person who says the clause a subject pronoun opens ('X said he would …', 'X told reporters she
+    had …'): a speaker talks of themselves in the third person only as 'he' or 'she'."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ != "ccomp":
+        return None
+    verb = pronoun.head.head
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject(verb)
+    key = ctx.index.token_entity.get(subject.i) if subject is not None else None
+    return key if key is not None and ctx.by_key[key].type is EntityType.PERSON else None
 
 
 def _salient(key: str, pronoun: Token, ctx: _Ctx, *, exclude: str | None, gender: str | None) -> str:

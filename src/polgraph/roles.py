@@ -42,6 +42,14 @@ _DESCRIBED_ORGS = {"outlet": _MEDIA, "newspaper": _MEDIA, "paper": _MEDIA, "webs
                    "commission": frozenset({EntityType.GOVERNMENT, EntityType.IGO, EntityType.ORGANIZATION})}
 # the press reports on a party; it holds no post in it ("CNRP president X and journalist Y")
 _SEATED = {"speaker", "lawmaker", "legislator", "parliamentarian", "mp", "senator"}  # posts in a parliament
+# a parliament's sides, whose leader and whip are posts in the parliament ("Minority Leader X")
+_FLOOR_SIDES = {"minority", "majority"}
+_COURT_PARTS = {"division", "chamber", "bench"}
+_FLOOR_POSTS = {f"{side} {post}" for side in _FLOOR_SIDES for post in ("leader", "whip", "chief whip")}
+# "Presidential spokesman X": a post of the country's government, as "government spokesman X" is
+_PRESIDENTIAL = {"presidential", "presidency"}
+_NAME_HONORIFICS = {"Sheikh", "Sheik"}
+_STAFF_POSTS = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "envoy", "secretary"}
 _BRIEF_POSTS = {"ambassador", "envoy", "rapporteur", "representative", "emissary", "mediator"}
 _BRIEF_LINKS = {"to", "for", "on"}  # "envoy to Myanmar", "envoy for the Sahel", "rapporteur on Belarus"
 _PRESS = {"journalist", "reporter", "correspondent", "editor"}
@@ -52,7 +60,7 @@ _COUNSEL = {"lawyer", "attorney"}  # "his French lawyer X": French, not in the F
 _PARTY_POSTS = {"leader", "founder", "co-founder", "cofounder", "member", "activist", "candidate", "lawmaker",
                 "general"}
 # military ranks, which may stand between a post and the name ("President General X")
-_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "brigadier", "marshal", "admiral"}
+_RANKS = {"general", "colonel", "lieutenant", "major", "captain", "brigadier", "marshal", "admiral", "superintendent"}
 # posts of which "general" is a part ("secretary general", "attorney general", "Secretary-General")
 _GENERAL_POSTS = {"secretary", "attorney", "inspector", "prosecutor", "solicitor", "auditor", "director", "governor",
                   "postmaster", "surgeon", "consul", "procurator", "comptroller", "registrar", "commissioner"}
@@ -128,6 +136,7 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
                 builder.before_name(entity, span.start, span.end)
                 builder.after_name(entity, span.start, span.end)
                 builder.by_or_as(entity, span.start, span.end)
+    builder.counterparts()
     builder.possessed_parties()
     builder.successions()
     builder.becoming()
@@ -200,11 +209,15 @@ class _Builder:
         i = start - 1
         run: list[Token] = []
         sent = self.sent_of.get(start)
-        while i >= 0 and self.sent_of.get(i) == sent:
+        while i >= 0:
             tok = self.doc[i]
+            if self.sent_of.get(i) != sent:
+                if not (tok.is_alpha or tok.text == "-"):
+                    break  # (a sentence that ends with a full stop, a quote or a dateline's dash)
+                sent = self.sent_of.get(i)  # "GCC Secretary-" | "General" | "X said …": the parser cut the title
             kinds = self._kinds(tok)
-            if "honorific" in kinds and not kinds - {"honorific"}:
-                i -= 1
+            if "honorific" in kinds and not kinds - {"honorific"} or tok.text in _NAME_HONORIFICS:
+                i -= 1  # "Interior Minister General Sheikh X" (Sheikh, part of some names, is no title)
                 continue
             if tok.text == ")" and run and i >= 3 and self.doc[i - 2].text == "(" and \
                     self._owner(i - 3) is not None:
@@ -289,6 +302,8 @@ class _Builder:
                                last.idx + len(last.text))
                 self.party_post[end] = of_org
                 return
+            if self._bench_named_after(run, end):
+                return  # "Justice X of the Y Division": `after_name` seats the judge there
             count = len(self.memberships)
             self._add(person, run, run[0].idx, last.idx + len(last.text))
             if len(self.memberships) > count:
@@ -304,6 +319,19 @@ class _Builder:
                 k -= 1
             if k < start - 1 and self.doc[k].text in {",", "–", "—"}:
                 self._title_then_name(person, k, last)
+
+    def _bench_named_after(self, run: list[Token], end: int) -> bool:
+        """A judge's title ('Justice', 'Judge') before a name that 'of' and a court or a court's division
+        follow."""
+        doc = self.doc
+        if not ([t.text for t in run] == ["Justice"] or "court" in self._kinds(run[-1])):
+            return False
+        j = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if end >= len(doc) or doc[end].lower_ != "of" or j >= len(doc):
+            return False
+        owner = self._owner(j)
+        return owner is not None and (owner.type is EntityType.COURT
+                                      or owner.label.split()[-1].lower() in _COURT_PARTS)
 
     def _portfolio_post(self, person: Entity, start: int, end: int) -> bool:
         """'Minister of Territorial Administration X', 'Deputy Secretary for Security X': a government post
@@ -363,6 +391,8 @@ class _Builder:
                 self._title_like(self.doc[j]) or self.doc[j].lower_ in STATE_BODIES):
             first.insert(0, self.doc[j])
             j -= 1
+        if j >= 0 and self.doc[j].lower_ == "as":
+            return  # "named X as acting finance minister and Civil Affairs Minister Y as …": X's post
         if first and any(self._kinds(t) & {"head", "government"} for t in first) and self._kinds(first[-1]):
             self._add(person, first, first[0].idx, last.idx + len(last.text))
 
@@ -500,7 +530,7 @@ class _Builder:
             self._heads(person, start, doc[j])  # "X leads (heads, chairs) Y"
             return
         if j < len(doc) and doc[j].lower_ == "of":  # "X of the Y party"
-            self._member_of_party(person, start, j + 1, skip={"the"})
+            self._member_of_party(person, start, j + 1, skip={"the", *_PARTY_DESCRIPTORS})  # "of the opposition Y"
             return
         if j < len(doc) and doc[j].text in POSSESSIVE_MARKS:  # "Chamisa's CCC", "Hun Sen's ruling CPP"
             self._member_of_party(person, start, j + 1, skip={"ruling", "main", "opposition", "own", "new"})
@@ -510,6 +540,9 @@ class _Builder:
             if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == "," and doc[j].text.isdigit() \
                     and 16 <= int(doc[j].text) <= 110:
                 j += 2  # "X, 52, who leads Y": the age apposition before the post
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the":
+                self._member_of_party(person, start, j + 1, skip={"the", *_PARTY_DESCRIPTORS})  # "X, of the Y party,"
+                return
             if j + 1 < len(doc) and _self_named(doc, j):
                 j += 2  # "X, the guard's commander, declared himself head of Y" (seen from the name before)
             elif j < len(doc) and doc[j].lower_ == "who":
@@ -571,6 +604,8 @@ class _Builder:
                 j += 1
                 continue
             break
+        # the body named before a post that is not one ("the U.N. resident and humanitarian coordinator")
+        lead = [t for t in run if (o := self._owner(t.i)) is not None and not o.type.is_place]
         # the run must end in a post word; what follows may name the organisation
         while run and not self._kinds(run[-1]) & {"head", "government", "court"}:
             run.pop()
@@ -578,7 +613,7 @@ class _Builder:
                 and self.by_key[named].type is EntityType.PERSON:
             return  # "Oil Minister X, Mines Minister Y and …": the title after the comma is Y's
         if not run and j < len(doc) and doc[j].lower_ == "and" and doc[j - 1].tag_ == "NN":
-            self._second_post(person, start, j + 1)  # "X, a lawyer and former secretary general of Y"
+            self._second_post(person, start, j + 1, lead)  # "X, a lawyer and former secretary general of Y"
             return
         if not run or run[-1].tag_ in {"NNS", "NNPS"}:
             return  # "X, several party leaders ...": a plural is a different group, not X's post
@@ -621,8 +656,13 @@ class _Builder:
                 self._add_with(person, [], party, doc[start].idx, doc[n].idx + len(doc[n].text), role="member")
         last = doc[max(t.i for t in run)]
         self._add(person, run, doc[start].idx, last.idx + len(last.text), brief)
+        if k + 2 < len(doc) and k > j and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # "leader of the Social Democratic Party (SDP) and …": past the acronym
         if j < len(doc) and doc[j].lower_ == "and":
             self._second_post(person, start, j + 1)  # "X, an MDC vice president and former finance minister"
+        elif k > j and k + 2 < len(doc) and doc[k].lower_ == "and" and self._title_like(
+                doc[n := k + 1 + (doc[k + 1].lower_ in {"a", "an"})]):
+            self._second_post(person, start, n)  # "X, leader of the SDP and (a former) prime minister of the Y"
         elif k + 1 < len(doc) and doc[k].lower_ == "who":
             k += 1
             while k < len(doc) and doc[k].lower_ in _ADVERBS:
@@ -637,8 +677,9 @@ class _Builder:
         doc = self.doc
         run = (self.runs.get(j - 1) or self.comma_titles.get(j - 1)) if doc[j - 1].lower_ == "of" else None
         # the title before the name ("Her lawyer, X of Y" too); "of the smaller Y Party"
-        while j < len(doc) and (doc[j].lower_ in skip or doc[j].is_lower and doc[j].pos_ == "ADJ") and j - start < 6:
-            j += 1
+        while j < len(doc) and (doc[j].lower_ in skip or doc[j].is_lower and doc[j].pos_ == "ADJ"
+                                or self._demonym(doc[j]) and j not in self.token_entity) and j - start < 6:
+            j += 1  # "of the Croat HDZ BiH party"
         party = self._owner(j)
         # "Judge Ani Khachatryan of the Yerevan Court of General Jurisdiction": a post in that court
         if party is None or party.type is not EntityType.PARTY and not (run and party.type in {
@@ -647,18 +688,44 @@ class _Builder:
         last = j
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
-        posts = {"head", "court"} if party.type is EntityType.COURT else {"head"}
-        heads = [t for t in run or [] if self._kinds(t) & posts]
+        # "Justice X of the Financial and Economic Crimes Division": a court's division is a court too
+        bench = party.type is EntityType.COURT or party.label.split()[-1].lower() in _COURT_PARTS
+        posts = {"head", "court"} if bench else {"head"}
+        justice = bench and bool(run) and [t.text for t in run] == ["Justice"]  # "Justice X": a judge
+        heads = [t for t in run or [] if self._kinds(t) & posts or justice]
         # "Deputy Commerce Minister X of Y"; "President X of the Y Party": the head of state, a member of Y
         cabinet = any("government" in self._kinds(t) for t in run or []) or bool(
             run and run[-1].text == "President" and not {t.lower_ for t in run} & _NOT_GOVERNMENT) \
             or bool(run and run[-1].lower_ in _SEATED)  # "senator X of the Y Party": a seat, and a member of Y
         if run and heads and not cabinet and not any(self._owner(t.i) for t in run):
-            self._add_with(person, run[run.index(heads[0]):run.index(heads[-1]) + 1], party, run[0].idx,
-                           doc[last].idx + len(doc[last].text))
+            title = run[run.index(heads[0]):run.index(heads[-1]) + 1]
+            role = " ".join(t.text for t in title).replace(" - ", "-")
+            # a court's post keeps its capitals, as the title before the name gives it ("Chief Magistrate")
+            role = "judge" if justice else role if bench and role.istitle() else role.lower()
+            self._add_with(person, title, party, run[0].idx, doc[last].idx + len(doc[last].text), role=role)
             return
         if party.type is EntityType.PARTY:
             self._add_with(person, [], party, doc[start].idx, doc[last].idx + len(doc[last].text), role="member")
+
+    def counterparts(self) -> None:
+        """'Foreign Minister X told his Iraqi counterpart, Fuad Hussein, …': the counterpart holds the
+        same post in the government of the country named before the word."""
+        doc = self.doc
+        for i in tokens_with(doc, "LOWER", {"counterpart"}):
+            k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ",")
+            person = self._person_at(doc[k]) if k < len(doc) else None
+            known = self.gaz.country_of_demonym(doc[i - 1].text) if i > 0 and self._demonym(doc[i - 1]) else None
+            if person is None or known is None:
+                continue
+            sent = self.sent_of.get(i)
+            own = [m for m in self.memberships if m.sentence == sent and m.person != person.key and m.end <= doc[i].idx
+                   and self.by_key[m.organization].type is EntityType.GOVERNMENT and m.role.lower() != "member"]
+            if own:
+                n = k
+                while n + 1 < len(doc) and self.token_entity.get(n + 1) == person.key:
+                    n += 1
+                self._add_with(person, [], self._government(known.name), doc[i - 1].idx,
+                               doc[n].idx + len(doc[n].text), role=own[-1].role)
 
     def possessed_parties(self) -> None:
         """'His party, the CHP, said …', 'her Tisza party': a member of the party, the person being the
@@ -782,7 +849,9 @@ class _Builder:
         if name.dep_ != "dobj" or name.head.lemma_.lower() not in _NAMING:
             return
         verb = name.head
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        # "named X as acting finance minister and Y as acting trade minister": each the 'as' after the name
+        after = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i >= end]
+        for prep in after[:1] or [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]:
             post = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if post is None or not self._kinds(post) & {"head", "government", "court"}:
                 continue
@@ -822,15 +891,16 @@ class _Builder:
         last = doc[end - 1]
         self._add_with(person, list(doc[first:stop]), owner, doc[first].idx, last.idx + len(last.text))
 
-    def _second_post(self, person: Entity, start: int, j: int) -> None:
-        """The post after 'and' in 'X, a former minister and vice president of Y'."""
+    def _second_post(self, person: Entity, start: int, j: int, lead: list[Token] | None = None) -> None:
+        """The post after 'and' in 'X, a former minister and vice president of Y' (in the body `lead` names
+        before the first: 'the U.N. resident and humanitarian coordinator for Sudan')."""
         doc = self.doc
-        run: list[Token] = []
+        run: list[Token] = list(lead or [])
         while j < len(doc) and self.sent_of.get(j) == self.sent_of.get(start) and (
                 self._title_like(doc[j]) or (doc[j].is_lower and doc[j].tag_ == "JJ")):
             run.append(doc[j])
             j += 1
-        if not run or not self._kinds(run[-1]) & {"head", "government", "court"}:
+        if len(run) == len(lead or []) or not self._kinds(run[-1]) & {"head", "government", "court"}:
             return
         if j < len(doc) and doc[j].lower_ in _LINKS:
             j += 1
@@ -1010,7 +1080,8 @@ class _Builder:
                 and not (len(role_tokens) == 3 and "government" in self._kinds(role_tokens[2])
                          and role_tokens[1].text in _PORTFOLIO_SECOND) \
                 and not (len(role_tokens) == 4 and role_tokens[1].lower_ in {"and", "&"}
-                         and "government" in self._kinds(role_tokens[3])):
+                         and "government" in self._kinds(role_tokens[3])) \
+                and not (len(role_tokens) > 1 and role_tokens[0].lower_ in _FLOOR_SIDES):
             # a capitalised word that is no title (sentence start); "'s Asia director" keeps it, and so does
             # a minister's portfolio ("Home Minister X", "Oil Minister X", "Defence Cabinet Secretary X")
             role_tokens.pop(0)
@@ -1035,25 +1106,34 @@ class _Builder:
         words = {t.lower_ for t in tokens} - ({"attorney"} if "government" in whole else set())
         if org is None and party_word:
             org = self._nearest(EntityType.PARTY, begin)
-        if org is None and "prosecutor" in words:
-            # "a deputy prosecutor general": of the prosecutor's office the article names, not of a court
+        if org is None and words & {"prosecutor", "procurator"}:
+            # "a deputy prosecutor general": of the prosecutor's office the article names, not of a court;
+            # "Procurator General X": of the Procurator General's Office
+            stem = "prosecut" if "prosecutor" in words else "procurat"
             org = self._last_before(end, lambda e: e.type in {EntityType.GOVERNMENT, EntityType.ORGANIZATION}
-                                    and "prosecut" in e.label.lower())
+                                    and stem in e.label.lower())
         if org is None and "court" in kinds:
             org = self._nearest(EntityType.COURT, begin)
+        if org is None and len(role_tokens) > 1 and role_tokens[-1].lower_ == "commissioner":
+            org = self._commission(role_tokens, begin)  # "Electoral Commissioner X": of the Electoral Commission
         seat = role_tokens[-1].lemma_.lower() if role_tokens[-1].tag_ == "NNS" else role_tokens[-1].lower_
-        seated = org is None and seat in _SEATED
+        floor = role.lower() in _FLOOR_POSTS  # "Minority Leader X": the parliament's
+        seated = org is None and (seat in _SEATED or floor)
         if seated:
             # "Speaker X", "opposition lawmaker X", "senator X", "lawmakers X and Y": of the parliament the
             # article names
             org = self._legislature(begin, chamber=seat)
         before = self.doc[tokens[0].i - 1].lower_ if tokens[0].i > 0 else ""
         words = words | {before}  # "Opposition leader X", "French journalist X": not a government post
-        if org is None and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
-                "government" in kinds or country or role_tokens[-1].text == "President"
+        if org is None and not floor and not words & (_NOT_GOVERNMENT | _PRESS | _COUNSEL) and (
+                "government" in kinds or country or role_tokens[-1].text in {"President", "Ambassador"}
+                or words & _PRESIDENTIAL and role_tokens[-1].lower_ in _STAFF_POSTS
                 or role_tokens[-1].lower_ == "leader" or before == "as" and role_tokens[-1].lower_ == "president"):
-            # "was sworn in as acting president": the country's
-            country = country or self.main_country
+            # "was sworn in as acting president": the country's; "French presidential envoy X": France's
+            ahead = self.doc[tokens[0].i - 2] if before in _PRESIDENTIAL and tokens[0].i > 1 else None
+            known = self.gaz.country_of_demonym(ahead.text) if ahead is not None and self._demonym(ahead) else None
+            country = country or (known.name if known else None) or self._ruled_country(tokens[0]) \
+                or self.main_country
             if country:
                 org = self._government(country)
         if org is None and "court" in kinds:
@@ -1072,6 +1152,30 @@ class _Builder:
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         sentence = self.sent_of.get(span.start if span is not None else 0, 0)
         self.memberships.append(Membership(person.key, role, org.key, sentence, begin, end))
+
+    def _commission(self, title: list[Token], offset: int) -> Entity | None:
+        """The commission the article names whose name has the title's words before 'Commission' ('Electoral
+        Commissioner' → 'Electoral Commission', 'the Electoral Commission of Ghana')."""
+        words = [t.lower_ for t in title[:-1] if not self._kinds(t)]
+        if not words:
+            return None
+        found = [e for e in self.entities if not e.type.is_place and e.type is not EntityType.PERSON
+                 and " ".join([*words, "commission"]) in e.label.lower()]
+        return _last_mentioned(found, offset, lambda e: True) or (found[0] if len(found) == 1 else None)
+
+    def _ruled_country(self, first: Token) -> str | None:
+        """'Iraq has sought closer ties … under Prime Minister X': the country the clause is about, when
+        the post stands after 'under' and a country is the clause's subject."""
+        doc = self.doc
+        if first.i == 0 or doc[first.i - 1].lower_ != "under":
+            return None
+        verb = doc[first.i - 1].head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        owner = self._owner(subject.i) if subject is not None else None
+        if owner is None or owner.type is not EntityType.COUNTRY:
+            return None
+        known = self.gaz.country(owner.label)
+        return known.name if known else None
 
     def _legislature(self, offset: int, chamber: str = "") -> Entity | None:
         """The parliament the article names nearest to `offset` (before it if any), if it names one; a
