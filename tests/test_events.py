@@ -2318,3 +2318,9 @@ def test_cutting_ties_and_freezing_assets() -> None:
     assert [(e.trigger, e.cameo) for e in x.events if e.cameo in {"161", "1711"}] == [("cut", "161"),
                                                                                     ("froze", "1711")], show(x)
     assert patients(x, event(x, "froze")) == ["Ali Salman"], show(x)
+
+
+def test_supporters_the_parse_makes_arrest_someone_do_not() -> None:
+    x = run("ACCRA (Reuters) - Police fired tear gas to disperse several hundred NPP supporters who had gathered "
+            "outside the court complex on Tuesday and arrested six people, a police spokeswoman said.")
+    assert agents(x, event(x, "arrested")) == ["police"], show(x)

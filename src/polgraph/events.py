@@ -576,6 +576,8 @@ def _event(tok: Token, readings: list[Trigger], ctx: _Ctx) -> Event | None:
         rulers = [k for k in _rulers(ruling, ctx) if k not in taking_part]
         if rulers:
             participants.insert(0, Participant(rulers[0], Role.AGENT))
+    if code.startswith(("173", "175")):
+        participants = _no_civilian_captors(tok, participants, ctx)
     implied = None  # an agent the text does not name, but the kind of act implies
     if not any(p.role is Role.AGENT for p in participants) and participants:
         judicial = tok.lemma_.lower() in JUDICIAL_ACTS
@@ -2501,6 +2503,32 @@ def _misparsed_verb(tok: Token) -> tuple[Token, Token] | None:
 
 
 _FORCE_WORDS = {"police", "army", "military", "forces", "troops", "soldiers", "gendarmerie", "gendarmes"}
+
+
+# groups of people who do not arrest or disperse anyone (canonical group heads, see data/lexicon/groups.tsv)
+_CIVILIANS = {"activists", "protesters", "students", "workers", "villagers", "farmers", "journalists", "voters",
+              "residents", "refugees", "migrants", "prisoners", "defendants", "critics", "opponents", "monks"}
+
+
+def _no_civilian_captors(tok: Token, participants: list[Participant], ctx: _Ctx) -> list[Participant]:
+    """'Police fired tear gas to disperse supporters who had gathered … and arrested six people': the parse
+    gives the arrest to the supporters; civilians arrest no one, so the force the sentence names as a
+    subject does, or nobody the text names."""
+    nouns = group_nouns()
+    civil = [p for p in participants if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.GROUP
+             and nouns.get(ctx.by_key[p.entity].label.lower().rsplit(" ", 1)[-1]) in _CIVILIANS]
+    if not civil:
+        return participants
+    kept = [p for p in participants if p not in civil]
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ == "nsubj":
+            force = next((k for k in _resolve(t, ctx) if ctx.by_key[k].type is EntityType.GOVERNMENT
+                          and set(ctx.by_key[k].label.lower().split()) & _FORCE_WORDS), None)
+            if force is not None and all(p.entity != force for p in kept):
+                return [Participant(force, Role.AGENT), *kept]
+    return kept
 
 
 def _force_in_sentence(tok: Token, ctx: _Ctx) -> str | None:
