@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -1942,15 +1943,19 @@ def _title_holder(tok: Token, ctx: _Ctx) -> str | None:
     governments = {k for k, e in ctx.by_key.items() if e.type is EntityType.GOVERNMENT
                    and (ctx.index.government is None or k == ctx.index.government)}
     holders = {m.person for m in ctx.posts if m.role.lower() == title and m.organization in governments}
+    return _sole_named_before(holders, tok, ctx)
+
+
+def _sole_named_before(holders: set[str], tok: Token, ctx: _Ctx) -> str | None:
+    """Of the people holding a post, the only one the article named before `tok`, if only one was."""
     named = [k for k in holders if any(m.begin < tok.idx for m in ctx.by_key[k].mentions)]
     return named[0] if len(named) == 1 else None
 
 
 def _bench_holder(tok: Token, ctx: _Ctx) -> str | None:
     """'the judge': the one person the article seated as a judge or magistrate, named before."""
-    holders = {m.person for m in ctx.posts if m.role.lower().split()[-1] in {"judge", "magistrate", "justice"}}
-    named = [k for k in holders if any(m.begin < tok.idx for m in ctx.by_key[k].mentions)]
-    return named[0] if len(named) == 1 else None
+    return _sole_named_before({m.person for m in ctx.posts
+                               if m.role.lower().split()[-1] in {"judge", "magistrate", "justice"}}, tok, ctx)
 
 
 def _definite(tok: Token, ctx: _Ctx) -> str | None:
@@ -2141,9 +2146,14 @@ def _definite_group(tok: Token, ctx: _Ctx) -> str | None:
     # imprisoned dissidents")
     groups = [*(e for e in ctx.index.entities if _headed_group(e, head)),
               *(e for e in ctx.added.values() if e.type is EntityType.GROUP and e.key.startswith("group:")
-                and nouns.get(e.label.lower().rsplit(" ", 1)[-1]) == head)]
+                and _group_head(e) == head)]
     named = [(max(before), e.key) for e in groups if (before := [m.begin for m in e.mentions if m.begin < tok.idx])]
     return max(named)[1] if named else None
+
+
+def _group_head(entity: Entity) -> str | None:
+    """The canonical group noun a group's name ends in ('NPP supporters' → 'activists'), if any."""
+    return group_nouns().get(entity.label.lower().rsplit(" ", 1)[-1])
 
 
 def _headed_group(entity: Entity, head: str) -> bool:
@@ -2514,28 +2524,22 @@ def _no_civilian_captors(tok: Token, participants: list[Participant], ctx: _Ctx)
     """'Police fired tear gas to disperse supporters who had gathered … and arrested six people': the parse
     gives the arrest to the supporters; civilians arrest no one, so the force the sentence names as a
     subject does, or nobody the text names."""
-    nouns = group_nouns()
     civil = [p for p in participants if p.role is Role.AGENT and ctx.by_key[p.entity].type is EntityType.GROUP
-             and nouns.get(ctx.by_key[p.entity].label.lower().rsplit(" ", 1)[-1]) in _CIVILIANS]
+             and _group_head(ctx.by_key[p.entity]) in _CIVILIANS]
     if not civil:
         return participants
     kept = [p for p in participants if p not in civil]
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        if t.dep_ == "nsubj":
-            force = next((k for k in _resolve(t, ctx) if ctx.by_key[k].type is EntityType.GOVERNMENT
-                          and set(ctx.by_key[k].label.lower().split()) & _FORCE_WORDS), None)
-            if force is not None and all(p.entity != force for p in kept):
-                return [Participant(force, Role.AGENT), *kept]
-    return kept
+    force = _force_in_sentence(tok, ctx, anywhere=True, besides={p.entity for p in kept})
+    return [Participant(force, Role.AGENT), *kept] if force is not None else kept
 
 
-def _force_in_sentence(tok: Token, ctx: _Ctx) -> str | None:
+def _force_in_sentence(tok: Token, ctx: _Ctx, *, anywhere: bool = False, besides: Collection[str] = ()
+                       ) -> str | None:
     """'Police fired tear gas to disperse the crowd and arrested 20 people', 'Riot police used pepper
     spray …, and 43 people were detained': the force that is the subject of a verb before the arrest,
     in its sentence, made it (the parse often hangs the arrest on a clause whose subject it does not
-    give)."""
+    give). With `anywhere`, the subject of any clause before it, even one describing a noun; a force in
+    `besides` is passed over."""
     above: list[Token] = []  # the verbs whose clause holds the arrest, up to a clause that describes a noun
     for t in (tok, *tok.ancestors):
         above.append(t)
@@ -2544,11 +2548,12 @@ def _force_in_sentence(tok: Token, ctx: _Ctx) -> str | None:
     for t in tok.sent:
         if t.i >= tok.i:
             break
-        if t.dep_ != "nsubj" or t.head.pos_ not in {"VERB", "AUX"} or t.head not in above:
+        if t.dep_ != "nsubj" or not anywhere and (t.head.pos_ not in {"VERB", "AUX"} or t.head not in above):
             continue
         for key in _resolve(t, ctx):
             entity = ctx.by_key[key]
-            if entity.type is EntityType.GOVERNMENT and set(entity.label.lower().split()) & _FORCE_WORDS:
+            if entity.type is EntityType.GOVERNMENT and set(entity.label.lower().split()) & _FORCE_WORDS \
+                    and key not in besides:
                 return key
     return None
 

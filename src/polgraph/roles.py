@@ -151,6 +151,11 @@ def find_memberships(doc: Doc, index: EntityIndex, gaz: Gazetteer, article: Arti
     return kept, builder.index(), builder.court_posts
 
 
+def _bench(entity: Entity) -> bool:
+    """A court, or a court's division or chamber ('the Financial and Economic Crimes Division')."""
+    return entity.type is EntityType.COURT or entity.label.split()[-1].lower() in _COURT_PARTS
+
+
 def _not_done(verb: Token) -> bool:
     """'was not replaced', 'will become': a succession denied or still to come."""
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _NOT_YET for c in verb.children)
@@ -330,8 +335,7 @@ class _Builder:
         if end >= len(doc) or doc[end].lower_ != "of" or j >= len(doc):
             return False
         owner = self._owner(j)
-        return owner is not None and (owner.type is EntityType.COURT
-                                      or owner.label.split()[-1].lower() in _COURT_PARTS)
+        return owner is not None and _bench(owner)
 
     def _portfolio_post(self, person: Entity, start: int, end: int) -> bool:
         """'Minister of Territorial Administration X', 'Deputy Secretary for Security X': a government post
@@ -689,7 +693,7 @@ class _Builder:
         while last + 1 < len(doc) and self.token_entity.get(last + 1) == party.key:
             last += 1
         # "Justice X of the Financial and Economic Crimes Division": a court's division is a court too
-        bench = party.type is EntityType.COURT or party.label.split()[-1].lower() in _COURT_PARTS
+        bench = _bench(party)
         posts = {"head", "court"} if bench else {"head"}
         justice = bench and bool(run) and [t.text for t in run] == ["Justice"]  # "Justice X": a judge
         heads = [t for t in run or [] if self._kinds(t) & posts or justice]
@@ -714,8 +718,8 @@ class _Builder:
         for i in tokens_with(doc, "LOWER", {"counterpart"}):
             k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ",")
             person = self._person_at(doc[k]) if k < len(doc) else None
-            known = self.gaz.country_of_demonym(doc[i - 1].text) if i > 0 and self._demonym(doc[i - 1]) else None
-            if person is None or known is None:
+            country = self._demonym_country(doc[i - 1]) if i > 0 else None
+            if person is None or country is None:
                 continue
             sent = self.sent_of.get(i)
             own = [m for m in self.memberships if m.sentence == sent and m.person != person.key and m.end <= doc[i].idx
@@ -724,7 +728,7 @@ class _Builder:
                 n = k
                 while n + 1 < len(doc) and self.token_entity.get(n + 1) == person.key:
                     n += 1
-                self._add_with(person, [], self._government(known.name), doc[i - 1].idx,
+                self._add_with(person, [], self._government(country), doc[i - 1].idx,
                                doc[n].idx + len(doc[n].text), role=own[-1].role)
 
     def possessed_parties(self) -> None:
@@ -981,7 +985,14 @@ class _Builder:
                 and doc[i + 1].text in _POSSESSIVE)
 
     def _demonym(self, tok: Token) -> bool:
-        return tok.pos_ in {"ADJ", "PROPN"} and self.gaz.country_of_demonym(tok.text) is not None
+        return self._demonym_country(tok) is not None
+
+    def _demonym_country(self, tok: Token) -> str | None:
+        """The country a demonym names ('Iraqi' → 'Iraq'), or None when the word is no demonym."""
+        if tok.pos_ not in {"ADJ", "PROPN"}:
+            return None
+        known = self.gaz.country_of_demonym(tok.text)
+        return known.name if known is not None else None
 
     def _brief(self, i: int) -> str:
         """'to Bolivia' of 'ambassador to Bolivia', 'for the Horn of Africa' of 'special envoy for the Horn
@@ -1034,9 +1045,8 @@ class _Builder:
                 else:
                     org = org or owner
                 continue
-            if self._demonym(tok):
-                known = self.gaz.country_of_demonym(tok.text)
-                country = known.name if known else country
+            if (named := self._demonym_country(tok)) is not None:
+                country = named
                 continue
             if low == "party":
                 party_word = True
@@ -1131,9 +1141,8 @@ class _Builder:
                 or role_tokens[-1].lower_ == "leader" or before == "as" and role_tokens[-1].lower_ == "president"):
             # "was sworn in as acting president": the country's; "French presidential envoy X": France's
             ahead = self.doc[tokens[0].i - 2] if before in _PRESIDENTIAL and tokens[0].i > 1 else None
-            known = self.gaz.country_of_demonym(ahead.text) if ahead is not None and self._demonym(ahead) else None
-            country = country or (known.name if known else None) or self._ruled_country(tokens[0]) \
-                or self.main_country
+            country = country or (self._demonym_country(ahead) if ahead is not None else None) \
+                or self._ruled_country(tokens[0]) or self.main_country
             if country:
                 org = self._government(country)
         if org is None and "court" in kinds:
