@@ -107,6 +107,44 @@ def test_the_default_uses_the_cores_but_small_inputs_stay_in_process(monkeypatch
     assert list(parallel.extract_stream([])) == [] and started == [2]  # nothing to do: nothing started
 
 
+
+def test_plan_workers_says_how_many_processes_will_extract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    small = [Article(id="a", text="Hun Sen spoke.")]
+    big = [Article(id=f"a{i}", text="word " * 20_000) for i in range(2)]
+    for items, workers, count in ((small, 1, 1), (small, 3, 3), (small, None, 1), (big, None, 2), (big, 1, 1)):
+        planned, stream = parallel.plan_workers(items, workers)
+        assert planned == count and list(stream) == items  # nothing read ahead is lost
+
+
+def test_one_process_ingest_writes_whenever_the_writer_is_free(corpus: Path, single: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extracting in this process, the writer takes each batch worth a bulk load as soon as it is free, so
+    the last write, after the extraction, is short, and it keeps off the extraction's core (the last core
+    only); the triples are the same."""
+    writes: list[int] = []
+    cores = os.sched_getaffinity(0)
+    writer_cores: list[set[int]] = []
+    write = Store.replace_graphs
+
+    def counted(self: Store, graphs: list) -> int:
+        writes.append(len(graphs))
+        writer_cores.append(os.sched_getaffinity(0))  # in the writer's thread
+        return write(self, graphs)
+
+    monkeypatch.setattr(Store, "replace_graphs", counted)
+    polgraph.ingest(corpus, store=tmp_path / "whole", workers=1)
+    assert writes == [24]  # 24 short articles: under BULK_MIN_QUADS until the end, one write
+    writes.clear()
+    monkeypatch.setattr("polgraph.ingestion.BULK_MIN_QUADS", 1)
+    report = polgraph.ingest(corpus, store=tmp_path / "eager", workers=1)
+    assert report.ok and report.ingested == 24
+    assert len(writes) >= 2 and writes[0] == 1 and sum(writes) == 24  # the first as soon as an article was there
+    assert article_quads(tmp_path / "eager") == article_quads(single)
+    assert writer_cores and all(used == {max(cores)} for used in writer_cores)
+    assert os.sched_getaffinity(0) == cores  # the caller's thread is left as it was
+
+
 WORKER_EXIT = """
 import atexit, multiprocessing, os, sys
 from concurrent.futures import ProcessPoolExecutor

@@ -10,6 +10,7 @@ Everything streams: memory does not grow with the number of articles.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from .errors import InputError, PolgraphError
 from .model import Article
 from .nlp import describe
 from .rdf import article_iri
-from .store import BULK_MAX_QUADS, Store, default_store_path
+from .store import BULK_MAX_QUADS, BULK_MIN_QUADS, Store, default_store_path
 
 BATCH_SIZE = 256
 """Articles per store write (fewer when they would pass `BULK_MAX_QUADS`). Each bulk load writes sorted
@@ -91,7 +92,7 @@ def ingest(paths: str | Path | Iterable[str | Path], *, store: Store | str | Pat
 
 def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress: Progress | None,
             batch_size: int, max_chars: int, workers: int | None) -> IngestReport:
-    from .parallel import extract_stream  # spaCy loads only when the first changed article arrives
+    from .parallel import extract_stream, plan_workers  # spaCy loads only when the first changed article arrives
 
     report = IngestReport(store=str(store.path) if store.path is not None else "(memory)")
     store.ensure_reference_graphs()
@@ -130,17 +131,25 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
                 continue
             yield item
 
-    writer = _Writer(store, report)
-    results = extract_stream(fresh(iter_articles(paths, limit=max_chars)), workers=workers)
+    count, items = plan_workers(fresh(iter_articles(paths, limit=max_chars)), workers)
+    # Extracting in this process leaves the other cores idle: the writer keeps to a core of its own, and
+    # takes whatever has arrived each time it is free (from BULK_MIN_QUADS on, one bulk load), so the
+    # last batch, written after the extraction ends, is a few articles instead of up to `batch_size`.
+    # With worker processes the writes share the cores with them, and full batches cost less CPU per quad.
+    eager = count == 1
+    writer = _Writer(store, report, own_core=eager)
+    results = extract_stream(items, workers=count)
     try:
         for result in results:
             if isinstance(result, PolgraphError):
                 fail(result.source, str(result))
                 continue
             # a full batch is written when the next article arrives, and so is one that this article
-            # would take past the bulk loader's limit (each write stays one bulk load)
+            # would take past the bulk loader's limit (each write stays one bulk load), or any batch
+            # worth a bulk load when writing eagerly and the writer is free
             quads = result.quads  # counts the text's lines: once
-            if batch and (len(batch) >= batch_size or batch_quads + quads > BULK_MAX_QUADS):
+            if batch and (len(batch) >= batch_size or batch_quads + quads > BULK_MAX_QUADS
+                          or eager and batch_quads >= BULK_MIN_QUADS and writer.idle()):
                 writer.put(batch)
                 batch, batch_quads = [], 0
             batch.append((result.graph, result.nquads))
@@ -167,10 +176,12 @@ def _ingest(paths: Iterable[str | Path], store: Store, *, force: bool, progress:
 class _Writer:
     """Writes batches to the store in order, in a thread, while worker processes extract the next
     articles. After a failed write it writes nothing more, and the error is raised in the caller's
-    thread."""
+    thread. With `own_core`, the thread and the bulk loader's threads it starts run on the last core
+    only, off the extraction's: Oxigraph's bulk loader runs two threads by default (one parsing, one
+    loading), and one of them on the extraction's core takes time from spaCy."""
 
-    def __init__(self, store: Store, report: IngestReport) -> None:
-        self.store, self.report = store, report
+    def __init__(self, store: Store, report: IngestReport, *, own_core: bool = False) -> None:
+        self.store, self.report, self.own_core = store, report, own_core
         self.queue: queue.Queue[list[tuple[str, str]] | None] = queue.Queue(maxsize=2)
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -182,6 +193,10 @@ class _Writer:
             self.thread.start()
         self.queue.put(batch)
 
+    def idle(self) -> bool:
+        """Nothing queued or being written (the queue counts a batch until its write is done)."""
+        return self.queue.unfinished_tasks == 0
+
     def close(self, *, raising: bool = True) -> None:
         if self.thread is not None:
             self.queue.put(None)
@@ -191,13 +206,27 @@ class _Writer:
             self._raise()
 
     def _run(self) -> None:
+        if self.own_core:
+            _last_core_only()
         while (batch := self.queue.get()) is not None:
             if self.error is None:
                 try:
                     self.report.triples += self.store.replace_graphs(batch)
                 except BaseException as exc:  # handed to the caller's thread
                     self.error = exc
+            self.queue.task_done()
 
     def _raise(self) -> None:
         if self.error is not None:
             raise self.error
+
+
+def _last_core_only() -> None:
+    """Keep the calling thread (and the threads it starts) to the last core it may use, if it may use
+    several (Linux; elsewhere nothing changes)."""
+    try:
+        cores = os.sched_getaffinity(0)
+        if len(cores) > 1:
+            os.sched_setaffinity(0, {max(cores)})  # 0: the calling thread
+    except (AttributeError, OSError):
+        pass

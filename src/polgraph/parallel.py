@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 CHUNK_ARTICLES = 16
 """Articles per task sent to a worker, and per spaCy batch."""
+ONE_PROCESS_BATCH = 128
+"""Articles per spaCy call when extracting in this process (`pipeline.BATCH_CHARS` still cuts a batch
+short). Fewer, longer calls: with the stages run between its documents, calls of 16 articles made the
+extraction about 2 % slower than calls of 128 (0.870 against 0.891 of spaCy's own rate, 300 articles,
+medians of 5 alternations)."""
 CHUNK_CHARS = 200_000
 PARALLEL_MIN_CHARS = 100_000
 """With `workers` left to its default, an input with less text than this is extracted in this
@@ -73,19 +78,12 @@ def summarise(extraction: Extraction) -> Extracted:
                      len(extraction.events))
 
 
-def extract_stream(items: Iterable[Article | InputError], *, workers: int | None = None
-                   ) -> Iterator[Extracted | PolgraphError]:
-    """Extract a stream of articles in input order; bad inputs and failing articles are yielded as errors.
-
-    `workers` processes extract at once (None: one per core, for inputs large enough to pay for
-    starting them). With one worker everything runs in this process. Nothing is loaded, and no
-    process started, before the first article arrives.
-    """
+def plan_workers(items: Iterable[Article | InputError], workers: int | None = None
+                 ) -> tuple[int, Iterator[Article | InputError]]:
+    """How many processes will extract `items`, and the items to extract (the same stream: the default
+    reads a little of it ahead). `workers` None: one per core, unless the input is too small to pay
+    for starting them; inside a daemonic process (a Dask worker) always one."""
     items = iter(items)
-    first = next(items, None)
-    if first is None:
-        return
-    items = itertools.chain([first], items)
     count = default_workers() if workers is None else max(1, workers)
     if _daemonic():  # e.g. inside a Dask worker, which may not start processes: it is the parallelism
         count = 1
@@ -100,10 +98,25 @@ def extract_stream(items: Iterable[Article | InputError], *, workers: int | None
         items = itertools.chain(head, items)
         if size < PARALLEL_MIN_CHARS:
             count = 1
+    return count, items
+
+
+def extract_stream(items: Iterable[Article | InputError], *, workers: int | None = None
+                   ) -> Iterator[Extracted | PolgraphError]:
+    """Extract a stream of articles in input order; bad inputs and failing articles are yielded as errors.
+
+    `workers` processes extract at once (None: see `plan_workers`). With one worker everything runs
+    in this process. Nothing is loaded, and no process started, before the first article arrives.
+    """
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    count, items = plan_workers(itertools.chain([first], items), workers)
     if count == 1:
         from .pipeline import extract_all
 
-        for result in extract_all(items, batch_size=CHUNK_ARTICLES):
+        for result in extract_all(items, batch_size=ONE_PROCESS_BATCH):
             yield result if isinstance(result, PolgraphError) else summarise(result)
         return
     yield from _pooled(items, count)
