@@ -1168,9 +1168,9 @@ class _Builder:
         words = [t.lower_ for t in title[:-1] if not self._kinds(t)]
         if not words:
             return None
-        found = [e for e in self.entities if not e.type.is_place and e.type is not EntityType.PERSON
-                 and " ".join([*words, "commission"]) in e.label.lower()]
-        return _last_mentioned(found, offset, lambda e: True) or (found[0] if len(found) == 1 else None)
+        name = " ".join([*words, "commission"])
+        return self._nearest_where(lambda e: not e.type.is_place and e.type is not EntityType.PERSON
+                                   and name in e.label.lower(), offset)
 
     def _ruled_country(self, first: Token) -> str | None:
         """'Iraq has sought closer ties … under Prime Minister X': the country the clause is about, when
@@ -1200,7 +1200,11 @@ class _Builder:
 
     def _nearest(self, etype: EntityType, offset: int) -> Entity | None:
         """The entity of that type mentioned last before offset (or the only one in the article)."""
-        candidates = [e for e in self.entities if e.type is etype]
+        return self._nearest_where(lambda e: e.type is etype, offset)
+
+    def _nearest_where(self, wanted: Callable[[Entity], bool], offset: int) -> Entity | None:
+        """Of the entities `wanted` accepts, the one mentioned last before offset (or the only one)."""
+        candidates = [e for e in self.entities if wanted(e)]
         last = _last_mentioned(candidates, offset, lambda e: True)
         if last is not None:
             return last
