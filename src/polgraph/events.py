@@ -2541,7 +2541,7 @@ def _force_in_sentence(tok: Token, ctx: _Ctx, *, anywhere: bool = False, besides
     give). With `anywhere`, the subject of any clause before it, even one describing a noun; a force in
     `besides` is passed over."""
     above: list[Token] = []  # the verbs whose clause holds the arrest, up to a clause that describes a noun
-    for t in (tok, *tok.ancestors):
+    for t in () if anywhere else (tok, *tok.ancestors):
         above.append(t)
         if t.dep_ in {"relcl", "acl"}:
             break
